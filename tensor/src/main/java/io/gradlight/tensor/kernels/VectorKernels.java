@@ -34,6 +34,21 @@ public final class VectorKernels extends ScalarKernels {
   }
 
   @Override
+  public void conv2d(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    VectorConvolution.forward(g, x, w, bias, y);
+  }
+
+  @Override
+  public void conv2dBackwardInput(ConvGeometry g, float[] gy, float[] w, float[] gx) {
+    VectorConvolution.backwardInput(g, gy, w, gx);
+  }
+
+  @Override
+  public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
+    VectorConvolution.backwardWeight(g, x, gy, gw);
+  }
+
+  @Override
   public String toString() {
     return "vector, " + FLOATS.vectorBitSize() + "-bit " + FLOATS.length() + " floats";
   }
