@@ -144,14 +144,21 @@ final class VectorConvolution {
     int khw = g.kh() * g.kw();
     return VectorGemm.pack(VectorGemm.panels(depth, nr), nr, g.outH() * g.outW(),
         (panel, dst, at) -> {
-          for (int col = 0; col < Math.min(nr, depth - panel * nr); col++) {
+          int cols = Math.min(nr, depth - panel * nr);
+          int[] taps = new int[cols];
+          for (int col = 0; col < cols; col++) {
             int r = panel * nr + col;
-            int tap = img.tap(r / khw, r % khw / g.kw(), r % g.kw());
-            int pos = 0;
-            for (int i = 0; i < g.outH(); i++) {
-              int rowStart = tap + img.offset(i * g.strideH(), 0);
-              for (int j = 0; j < g.outW(); j++, pos++) {
-                dst[at + pos * nr + col] = img.data()[rowStart + j * g.strideW()];
+            taps[col] = img.tap(r / khw, r % khw / g.kw(), r % g.kw());
+          }
+          // one output row at a time, so the panel rows written (a cache line each) stay in L1
+          // while all NR columns fill them
+          for (int i = 0; i < g.outH(); i++) {
+            int rowStart = img.offset(i * g.strideH(), 0);
+            int rowAt = at + i * g.outW() * nr;
+            for (int col = 0; col < cols; col++) {
+              int src = taps[col] + rowStart;
+              for (int j = 0; j < g.outW(); j++) {
+                dst[rowAt + j * nr + col] = img.data()[src + j * g.strideW()];
               }
             }
           }
