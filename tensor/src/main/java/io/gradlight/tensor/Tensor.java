@@ -4,6 +4,7 @@ import io.gradlight.tensor.kernels.BinaryOp;
 import io.gradlight.tensor.kernels.UnaryOp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A dense, row-major, contiguous n-dimensional array of {@link DType#F32} or {@link DType#F64}
@@ -435,6 +436,11 @@ public final class Tensor {
   /** {@code 1 / x}. */
   public Tensor reciprocal() {
     return Elementwise.reciprocal(this);
+  }
+
+  /** {@code f(x)} elementwise, in a plain loop (in double, rounded to this dtype). */
+  public Tensor map(DoubleUnaryOperator f) {
+    return Elementwise.map(this, f);
   }
 
   /** -1, 0 or 1 by sign; NaN stays NaN. */
