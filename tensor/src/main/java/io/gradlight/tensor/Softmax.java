@@ -24,7 +24,7 @@ final class Softmax {
   }
 
   private static Tensor apply(Tensor x, int axis, boolean log) {
-    int a = x.shape().axis(axis);
+    int a = x.shape().axis(log ? "logSoftmax" : "softmax", axis);
     int len = x.dim(a);
     int inner = x.shape().strides()[a];
     int outer = len * inner == 0 ? 0 : x.size() / (len * inner);

@@ -485,7 +485,10 @@ public final class Tensor {
     return Elementwise.compare((a, b) -> a <= b, this, s);
   }
 
-  /** {@code mask != 0 ? a : b} elementwise, all three broadcast together. */
+  /**
+   * {@code mask != 0 ? a : b} elementwise, all three broadcast together. The mask may have either
+   * dtype; a and b must share one.
+   */
   public static Tensor where(Tensor mask, Tensor a, Tensor b) {
     return Elementwise.where(mask, a, b);
   }

@@ -1,8 +1,10 @@
 package io.gradlight.tensor;
 
+import static io.gradlight.tensor.TestTensors.assertMessage;
 import static io.gradlight.tensor.TestTensors.randn;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -41,5 +43,7 @@ class SoftmaxTest {
     assertTrue(Double.isNaN(x.softmax(1).get(1, 0)));
     assertEquals(0.0, Tensor.of(new double[] {7}, 1).logSoftmax(0).item());
     assertEquals(Shape.of(2, 0), Tensor.zeros(DType.F32, 2, 0).softmax(1).shape());
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> x.logSoftmax(2)),
+        "logSoftmax", "axis 2");
   }
 }
