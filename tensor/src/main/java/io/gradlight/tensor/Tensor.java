@@ -109,8 +109,9 @@ public final class Tensor {
     return t;
   }
 
-  /** Independent draws from the uniform distribution on {@code [lo, hi)}; see {@link TensorRandom}. */
-  public static Tensor uniform(DType dtype, Shape shape, double lo, double hi, SplittableRandom rng) {
+  /** Independent draws from the uniform distribution on {@code [lo, hi)}; see TensorRandom. */
+  public static Tensor uniform(
+      DType dtype, Shape shape, double lo, double hi, SplittableRandom rng) {
     return TensorRandom.uniform(dtype, shape, lo, hi, rng);
   }
 
@@ -227,7 +228,7 @@ public final class Tensor {
     return out;
   }
 
-  /** This tensor converted to {@code target} (rounding to nearest for F64 to F32); itself if equal. */
+  /** This tensor converted to {@code target} (F64 to F32 rounds to nearest); itself if equal. */
   public Tensor to(DType target) {
     if (target == dtype) {
       return this;
@@ -239,7 +240,9 @@ public final class Tensor {
 
   /** A copy with its own backing array. */
   public Tensor copy() {
-    return f32 != null ? new Tensor(shape, f32.clone(), null) : new Tensor(shape, null, f64.clone());
+    return f32 != null
+        ? new Tensor(shape, f32.clone(), null)
+        : new Tensor(shape, null, f64.clone());
   }
 
   /**
@@ -261,7 +264,7 @@ public final class Tensor {
     return true;
   }
 
-  /** Short: dtype, shape and the first few values, like {@code Tensor(F32, [2, 3], [0.0, 1.0, ...])}. */
+  /** Short: dtype, shape and the first values, like {@code Tensor(F32, [2, 3], [0.0, 1.0, ...])}. */
   @Override
   public String toString() {
     int shown = Math.min(size(), 6);
@@ -283,7 +286,7 @@ public final class Tensor {
     return reshape(Views.inferShape("reshape", shape, dims));
   }
 
-  /** The same elements in row-major order with a new shape of equal size. Shares the backing array. */
+  /** The same elements in row-major order with a new shape of equal size; shares the array. */
   public Tensor reshape(Shape newShape) {
     if (newShape.size() != size()) {
       throw new IllegalArgumentException(
@@ -594,7 +597,7 @@ public final class Tensor {
     }
   }
 
-  /** A tensor of {@code dtype} holding {@code values} (wrapped for F64, rounded to float for F32). */
+  /** A tensor of {@code dtype} holding {@code values}: wrapped for F64, rounded for F32. */
   static Tensor fromDoubles(DType dtype, Shape shape, double[] values) {
     Tensor t = new Tensor(shape, null, values);
     return t.to(dtype);

@@ -135,7 +135,7 @@ final class Views {
     return out;
   }
 
-  /** Surrounds x with {@code before[k]} and {@code after[k]} elements of {@code value} on axis k. */
+  /** Surrounds x with {@code before[k]} and {@code after[k]} copies of {@code value} on axis k. */
   static Tensor pad(Tensor x, int[] before, int[] after, double value) {
     int rank = x.rank();
     if (before.length != rank || after.length != rank) {
@@ -158,7 +158,8 @@ final class Views {
     for (int k = 0; k < rank; k++) {
       offset += before[k] * outStrides[k];
     }
-    Strided.copy(x.data(), 0, x.shape().strides(), out.data(), offset, outStrides, x.shape().dims());
+    Strided.copy(
+        x.data(), 0, x.shape().strides(), out.data(), offset, outStrides, x.shape().dims());
     return out;
   }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -21,7 +22,7 @@ class PoolingTest {
     int[] s = f.pair("stride");
     int[] p = f.pair("pad");
     int[] expectedArgmax =
-        java.util.Arrays.stream(f.tensor("argmax").toDoubleArray()).mapToInt(v -> (int) v).toArray();
+        Arrays.stream(f.tensor("argmax").toDoubleArray()).mapToInt(v -> (int) v).toArray();
     for (DType dt : DType.values()) {
       Tensor x = f.tensor("x").to(dt);
       Pooling.MaxPoolResult max = Pooling.maxPool2d(x, k, s, p);
@@ -63,7 +64,8 @@ class PoolingTest {
     Tensor gx = Pooling.maxPool2dBackward(gy, r.argmax(), x.shape(), k, s, p);
     Tensor gathered = Pooling.gatherArgmax(ggx, r.argmax(), r.values().shape());
     Tolerances.assertAdjoint(gx, ggx, gy, gathered);
-    Tolerances.assertSameValues(r.values(), Pooling.gatherArgmax(x, r.argmax(), r.values().shape()));
+    Tolerances.assertSameValues(
+        r.values(), Pooling.gatherArgmax(x, r.argmax(), r.values().shape()));
   }
 
   @Test

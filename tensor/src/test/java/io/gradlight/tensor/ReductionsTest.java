@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -62,7 +63,7 @@ class ReductionsTest {
     for (int o = 0; o < outSize; o++) {
       out[o] = fold.apply(groups[o]);
     }
-    return Tensor.of(out, java.util.Arrays.copyOf(resultDims, resultRank));
+    return Tensor.of(out, Arrays.copyOf(resultDims, resultRank));
   }
 
   private static double sum(double[] v) {

@@ -92,8 +92,8 @@ class TensorTest {
     assertTrue(a.allClose(Tensor.of(new double[] {1.0 + 1e-9, 100.0 + 1e-5}, 2), 1e-6, 1e-8));
     assertFalse(a.allClose(Tensor.of(new double[] {1.0, 100.1}, 2), 1e-6, 1e-8));
     assertFalse(a.allClose(Tensor.of(new double[] {1.0, 100.0}, 1, 2), 1, 1));
-    assertFalse(
-        Tensor.of(new double[] {Double.NaN}, 1).allClose(Tensor.of(new double[] {Double.NaN}, 1), 1, 1));
+    Tensor nan = Tensor.of(new double[] {Double.NaN}, 1);
+    assertFalse(nan.allClose(nan, 1, 1));
     assertTrue(a.allClose(a.to(DType.F32), 0, 0));
   }
 
