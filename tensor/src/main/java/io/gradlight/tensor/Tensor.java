@@ -13,8 +13,9 @@ import java.util.function.DoubleUnaryOperator;
  * <p>Values are immutable by convention: every operation returns a new tensor and leaves its
  * arguments alone. {@link #f32()} and {@link #f64()} expose the backing array for kernels,
  * optimizers and I/O, which may write into arrays they own. A few shape-only operations
- * ({@link #reshape}, {@link #unsqueeze}, {@link #squeeze}, {@link #to} to the same dtype) return a
- * tensor that shares the backing array, like a PyTorch view.
+ * ({@link #reshape}, {@link #unsqueeze}, {@link #squeeze}) return a tensor that shares the backing
+ * array, like a PyTorch view; {@link #to}, {@link #broadcastTo} and {@link #sumTo} return the
+ * tensor itself when there is nothing to do.
  *
  * <p>Operands of one operation must have the same dtype; mixing is an error naming both. Shape
  * errors name the operation and the shapes. Elementwise operations broadcast as NumPy does.
