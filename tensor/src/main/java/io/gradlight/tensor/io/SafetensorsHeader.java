@@ -168,7 +168,7 @@ public final class SafetensorsHeader {
       Object v = list.get(i);
       if (!(v instanceof BigInteger n)) {
         throw new FormatException(source, tensor + " " + field + " entry " + v
-            + " is not an integer");
+            + " is not an integer (sizes and offsets are plain integer literals)");
       }
       if (n.signum() < 0) {
         throw new FormatException(source, tensor + " " + field + " entry " + n + " is negative");
