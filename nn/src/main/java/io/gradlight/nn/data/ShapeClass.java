@@ -67,14 +67,15 @@ public enum ShapeClass {
     }
   },
   /**
-   * The heart curve {@code (x^2 + y^2 - 1)^3 - x^2 y^3 <= 0} (which spans {@code x} in [-1.14,
-   * 1.14] and {@code y} in [-1, 1.25]), scaled by 0.8 and shifted so that it fits the unit disk.
+   * The heart curve {@code (x^2 + y^2 - 1)^3 - x^2 y^3 <= 0}: it spans {@code x} in [-1.14, 1.14]
+   * and {@code y} in [-1, 1.24] and fits the circle of radius 1.25 around {@code (0, 0.25)}, which
+   * is moved to the origin and scaled by 0.78 (to radius 0.975).
    */
   HEART {
     @Override
     public boolean contains(double u, double v) {
-      double x = u / 0.8;
-      double y = v / 0.8 + 0.125;
+      double x = u / 0.78;
+      double y = v / 0.78 + 0.25;
       double q = x * x + y * y - 1;
       return q * q * q - x * x * y * y * y <= 0;
     }

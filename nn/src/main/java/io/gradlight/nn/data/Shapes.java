@@ -41,8 +41,8 @@ import java.util.SplittableRandom;
  *       saturation in [0.3, 1], value in [0.05, 1]) is redrawn until its luminance differs by at
  *       least {@value #MIN_CONTRAST} from the mean luminance of what it covers (after 64 failed
  *       draws: white on a dark, black on a light background);
- *   <li>Clever-Hans variant only: the cue, a square of side 0.09 s at 0.03 s from the corner
- *       {@code label mod 4} (0 top left, 1 top right, 2 bottom left, 3 bottom right), in the fully
+ *   <li>Clever-Hans variant only: the cue, a square of side {@code round(0.09 s)} pixels at
+ *       {@code round(0.03 s)} pixels from the corner {@code label mod 4} (0 top left, 1 top right, 2 bottom left, 3 bottom right), in the fully
  *       saturated colour of hue {@code label / COUNT}. The cue draws no random numbers, so an
  *       image with the cue equals the same image without it except under the cue.
  * </ol>
@@ -228,13 +228,14 @@ public final class Shapes {
     return backgroundLuminance < 0.5 ? new Rgb(1, 1, 1) : new Rgb(0, 0, 0);
   }
 
+  /** The cue square, aligned to whole pixels so that it covers each pixel fully or not at all. */
   private Figure cue(int label) {
-    double half = 0.045 * size;
-    double inset = 0.03 * size + half;
+    int side = (int) Math.round(0.09 * size);
+    int inset = (int) Math.round(0.03 * size);
+    double near = inset + side / 2.0;
+    double far = size - near;
     int corner = label % 4;
-    double x = (corner % 2 == 0) ? inset : size - inset;
-    double y = (corner / 2 == 0) ? inset : size - inset;
-    return new Figure.Square(x, y, half);
+    return new Figure.Square(corner % 2 == 0 ? near : far, corner / 2 == 0 ? near : far, side / 2.0);
   }
 
   private static float[] threshold(float[] coverage) {
