@@ -234,11 +234,11 @@ public final class ImageDecoder {
         }
       }
     } else if (spaceType == ColorSpace.TYPE_GRAY && colourComponents == 1) {
-      float scale = 1f / ((1 << model.getComponentSize(0)) - 1);
+      float max = maxSample(model, 0);
       for (int y = 0; y < h; y++) {
         raster.getSamples(0, y, w, 1, 0, row);
         for (int x = 0; x < w; x++) {
-          float v = row[x] * scale;
+          float v = row[x] / max;
           int at = y * w + x;
           out[at] = v;
           out[plane + at] = v;
@@ -247,11 +247,11 @@ public final class ImageDecoder {
       }
     } else if (model.getColorSpace().isCS_sRGB() && colourComponents == 3) {
       for (int c = 0; c < 3; c++) {
-        float scale = 1f / ((1 << model.getComponentSize(c)) - 1);
+        float max = maxSample(model, c);
         for (int y = 0; y < h; y++) {
           raster.getSamples(0, y, w, 1, c, row);
           for (int x = 0; x < w; x++) {
-            out[c * plane + y * w + x] = row[x] * scale;
+            out[c * plane + y * w + x] = row[x] / max;
           }
         }
       }
@@ -267,6 +267,15 @@ public final class ImageDecoder {
       }
     }
     return Tensor.wrap(out, Shape.of(3, h, w));
+  }
+
+  /**
+   * The largest sample of component {@code c}, {@code 2^bits - 1}. Samples are divided by it (not
+   * multiplied by its reciprocal) so that 8-bit values give exactly {@code v / 255f}, as
+   * torchvision's {@code ToTensor} does.
+   */
+  private static float maxSample(ColorModel model, int c) {
+    return (1 << model.getComponentSize(c)) - 1;
   }
 
   /** The messages of an exception and its causes, joined on one line. */
