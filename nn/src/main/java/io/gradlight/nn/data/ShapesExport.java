@@ -114,10 +114,17 @@ public final class ShapesExport {
             i -> {
               String name = String.format(format, first + i);
               try {
-                PngWriter.writeRgb(slice(batch.images(), i), dir.resolve("images").resolve(name));
-                PngWriter.writeGray(slice(batch.masks(), i), dir.resolve("masks").resolve(name));
+                // The whole directory is temporary: no need for a temporary file per PNG.
+                Files.write(
+                    dir.resolve("images").resolve(name),
+                    PngWriter.encodeRgb(slice(batch.images(), i)));
+                Files.write(
+                    dir.resolve("masks").resolve(name),
+                    PngWriter.encodeGray(slice(batch.masks(), i)));
                 if (cues) {
-                  PngWriter.writeGray(slice(batch.cueMasks(), i), dir.resolve("cues").resolve(name));
+                  Files.write(
+                      dir.resolve("cues").resolve(name),
+                      PngWriter.encodeGray(slice(batch.cueMasks(), i)));
                 }
               } catch (IOException e) {
                 throw new UncheckedIOException(e);

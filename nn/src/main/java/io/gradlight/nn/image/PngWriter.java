@@ -3,8 +3,9 @@ package io.gradlight.nn.image;
 import io.gradlight.tensor.Tensor;
 import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,11 +28,21 @@ public final class PngWriter {
 
   /** Writes an RGB image: {@code [3, H, W]}, F32 or F64, values in [0, 1]. */
   public static void writeRgb(Tensor image, Path file) throws IOException {
-    write(toImage(image), file);
+    writeAtomically(encodeRgb(image), file);
   }
 
   /** Writes a mask or grey image: {@code [H, W]}, values in [0, 1], as 8-bit greyscale. */
   public static void writeGray(Tensor mask, Path file) throws IOException {
+    writeAtomically(encodeGray(mask), file);
+  }
+
+  /** The PNG file's bytes for an RGB image, as {@link #writeRgb} writes them. */
+  public static byte[] encodeRgb(Tensor image) {
+    return encode(toImage(image));
+  }
+
+  /** The PNG file's bytes for a grey image, as {@link #writeGray} writes them. */
+  public static byte[] encodeGray(Tensor mask) {
     if (mask.rank() != 2) {
       throw new IllegalArgumentException("a grey image must be [H, W], got " + mask.shape());
     }
@@ -45,7 +56,7 @@ public final class PngWriter {
         raster.setSample(x, y, 0, toByte(values[y * w + x], y, x));
       }
     }
-    write(out, file);
+    return encode(out);
   }
 
   /** The RGB image {@code [3, H, W]} (F32 or F64, values in [0, 1]) as a 24-bit image. */
@@ -77,15 +88,23 @@ public final class PngWriter {
     return (int) Math.round(Math.clamp(v, 0.0, 1.0) * 255);
   }
 
-  private static void write(BufferedImage image, Path file) throws IOException {
+  private static byte[] encode(BufferedImage image) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try {
+      if (!ImageIO.write(image, "png", bytes)) {
+        throw new IllegalStateException("this Java runtime has no PNG writer");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // unreachable: writing to memory
+    }
+    return bytes.toByteArray();
+  }
+
+  private static void writeAtomically(byte[] png, Path file) throws IOException {
     Path target = file.toAbsolutePath();
     Path temp = Files.createTempFile(target.getParent(), ".tmp-", ".png");
     try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        if (!ImageIO.write(image, "png", out)) {
-          throw new IOException(file + ": no PNG writer in this Java runtime");
-        }
-      }
+      Files.write(temp, png);
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } finally {
       Files.deleteIfExists(temp);

@@ -63,6 +63,7 @@ class PngWriterTest {
     assertArrayEquals(
         Files.readAllBytes(dir.resolve("one.png")), Files.readAllBytes(dir.resolve("two.png")));
     assertEquals(2, list(dir).size(), "temporary files left: " + list(dir));
+    assertArrayEquals(Files.readAllBytes(dir.resolve("one.png")), PngWriter.encodeRgb(image));
   }
 
   @Test
