@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
  *       direction {@code t} in [0, pi), phase in [0, 2 pi).
  * </ul>
  *
- * Components are clamped to [0, 1]. The periods are at least about 5 pixels at size 64, so
- * sampling the background once per pixel centre does not alias.
+ * Components are clamped to [0, 1]. The periods are at least about 5 pixels at size 64, so sampling
+ * the background once per pixel centre does not alias.
  */
 final class Background {
   static final int NOISE_CELLS = 4;
@@ -30,8 +30,7 @@ final class Background {
   /** Paints a fresh background over the whole canvas. */
   static void paint(Canvas canvas, SplittableRandom rng) {
     int size = canvas.size();
-    Rgb base =
-        Rgb.fromHsv(rng.nextDouble(), rng.nextDouble(0, 0.35), rng.nextDouble(0.3, 0.75));
+    Rgb base = Rgb.fromHsv(rng.nextDouble(), rng.nextDouble(0, 0.35), rng.nextDouble(0.3, 0.75));
     int corners = NOISE_CELLS + 1;
     double[][] noise = new double[3][corners * corners];
     for (double[] channel : noise) {

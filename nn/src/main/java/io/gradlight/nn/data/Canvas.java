@@ -4,10 +4,10 @@ package io.gradlight.nn.data;
  * A square RGB image being drawn: three planes of {@code size x size} floats in [0, 1], stored
  * channel-major (CHW) so the array backs a {@code [3, size, size]} tensor as is.
  *
- * <p>Figures are drawn with anti-aliasing: a pixel's <em>coverage</em> by a figure is the
- * fraction of a {@value #SUBSAMPLES} x {@value #SUBSAMPLES} grid of points inside the pixel (at
- * offsets {@code (k + 1/2) / SUBSAMPLES}) that the figure contains, and the pixel becomes {@code
- * (1 - coverage) * old + coverage * colour}.
+ * <p>Figures are drawn with anti-aliasing: a pixel's <em>coverage</em> by a figure is the fraction
+ * of a {@value #SUBSAMPLES} x {@value #SUBSAMPLES} grid of points inside the pixel (at offsets
+ * {@code (k + 1/2) / SUBSAMPLES}) that the figure contains, and the pixel becomes {@code (1 -
+ * coverage) * old + coverage * colour}.
  */
 final class Canvas {
   /** Supersampling points per pixel along each axis (16 per pixel). */
@@ -40,8 +40,8 @@ final class Canvas {
   }
 
   /**
-   * The coverage of every pixel by {@code figure}, in [0, 1], row-major {@code size x size}.
-   * Only pixels within the figure's enclosing circle's bounding box are sampled.
+   * The coverage of every pixel by {@code figure}, in [0, 1], row-major {@code size x size}. Only
+   * pixels within the figure's enclosing circle's bounding box are sampled.
    */
   float[] coverage(Figure figure) {
     float[] coverage = new float[size * size];
@@ -84,8 +84,8 @@ final class Canvas {
   }
 
   /**
-   * The mean luminance of the image weighted by {@code weights} (for example a coverage), or of
-   * the whole image when all weights are zero.
+   * The mean luminance of the image weighted by {@code weights} (for example a coverage), or of the
+   * whole image when all weights are zero.
    */
   double meanLuminance(float[] weights) {
     int plane = size * size;

@@ -1,8 +1,8 @@
 package io.gradlight.nn.data;
 
 /**
- * A filled region of the image plane that a {@link Canvas} can draw, in pixel coordinates: x to
- * the right, y down, pixel {@code (i, j)} covering {@code [j, j+1) x [i, i+1)}.
+ * A filled region of the image plane that a {@link Canvas} can draw, in pixel coordinates: x to the
+ * right, y down, pixel {@code (i, j)} covering {@code [j, j+1) x [i, i+1)}.
  *
  * <p>A figure answers point queries and gives a bounding box; the canvas samples it on a fine grid
  * inside the box to get each pixel's coverage (anti-aliasing by supersampling).
@@ -81,7 +81,8 @@ sealed interface Figure {
 
     public Ellipse(double centerX, double centerY, double a, double b, double angle) {
       if (!(a > 0 && b > 0)) {
-        throw new IllegalArgumentException("ellipse semi-axes must be positive, got " + a + ", " + b);
+        throw new IllegalArgumentException(
+            "ellipse semi-axes must be positive, got " + a + ", " + b);
       }
       this.centerX = centerX;
       this.centerY = centerY;

@@ -10,8 +10,8 @@ record Rgb(double r, double g, double b) {
   }
 
   /**
-   * The colour with hue {@code h} (in turns: 0 red, 1/3 green, 2/3 blue; wraps around),
-   * saturation {@code s} and value {@code v}, both in [0, 1]: the standard hexcone model.
+   * The colour with hue {@code h} (in turns: 0 red, 1/3 green, 2/3 blue; wraps around), saturation
+   * {@code s} and value {@code v}, both in [0, 1]: the standard hexcone model.
    */
   static Rgb fromHsv(double h, double s, double v) {
     double turns = h - Math.floor(h);

@@ -3,12 +3,12 @@ package io.gradlight.nn.data;
 import java.util.Locale;
 
 /**
- * The classes of the {@link Shapes} data set, in label order: the label of a sample is the
- * {@link #ordinal()} of its class.
+ * The classes of the {@link Shapes} data set, in label order: the label of a sample is the {@link
+ * #ordinal()} of its class.
  *
  * <p>Each class is a region of the plane in <em>unit coordinates</em> {@code (u, v)}: centred on
- * the origin and lying inside the unit disk, so that a shape drawn with radius {@code r} fits in
- * a circle of radius {@code r} pixels. The classes are chosen so that outline and topology, not
+ * the origin and lying inside the unit disk, so that a shape drawn with radius {@code r} fits in a
+ * circle of radius {@code r} pixels. The classes are chosen so that outline and topology, not
  * colour or size, tell them apart: filled round (circle), hollow round (ring), round with a bite
  * (crescent), two lobes and a point (heart), and polygons with 3, 4, 5 (star) and 4 arms (cross).
  */
@@ -117,8 +117,8 @@ public enum ShapeClass {
    *
    * <p>By symmetry the point is folded into the sector {@code [0, pi/n]} of polar angle; there the
    * star's boundary is the segment from the tip {@code A = (1, 0)} to the inner vertex {@code B =
-   * inner (cos(pi/n), sin(pi/n))}, and the point is inside when it lies on the origin's side of
-   * the line AB.
+   * inner (cos(pi/n), sin(pi/n))}, and the point is inside when it lies on the origin's side of the
+   * line AB.
    */
   private static boolean insideRegularStar(double u, double v, int n, double inner) {
     double sector = 2 * Math.PI / n;

@@ -13,16 +13,16 @@ import java.util.SplittableRandom;
  * <h2>Determinism</h2>
  *
  * Image {@code i} of seed {@code seed} is a pure function of {@code (seed, i, size, cleverHans)}:
- * it draws from its own {@link SplittableRandom} seeded by a hash of {@code seed} and {@code i}.
- * So a batch is the same bit for bit whatever the thread count, and {@code batch(start, count,
- * seed)} returns images {@code start .. start+count-1} of the same endless sequence, which lets a
- * loader generate batch by batch.
+ * it draws from its own {@link SplittableRandom} seeded by a hash of {@code seed} and {@code i}. So
+ * a batch is the same bit for bit whatever the thread count, and {@code batch(start, count, seed)}
+ * returns images {@code start .. start+count-1} of the same endless sequence, which lets a loader
+ * generate batch by batch.
  *
  * <h2>Labels</h2>
  *
- * The {@link ShapeClass#COUNT} classes are exactly balanced in every run of {@code COUNT}
- * images aligned to a multiple of {@code COUNT}: indices {@code [kC, (k+1)C)} hold a random
- * permutation of the labels (seeded by {@code seed} and {@code k}).
+ * The {@link ShapeClass#COUNT} classes are exactly balanced in every run of {@code COUNT} images
+ * aligned to a multiple of {@code COUNT}: indices {@code [kC, (k+1)C)} hold a random permutation of
+ * the labels (seeded by {@code seed} and {@code k}).
  *
  * <h2>How an image is drawn</h2>
  *
@@ -30,25 +30,26 @@ import java.util.SplittableRandom;
  *
  * <ol>
  *   <li>the {@link Background}: muted colour, smooth colour noise, sometimes stripes;
- *   <li>2 to 5 distractors, each with a random colour (hue in [0, 1), saturation in [0.2, 1],
- *       value in [0.1, 1]) and with equal odds either a blob (an ellipse with semi-axes in [0.02 s,
- *       0.05 s], any orientation) or a thin stroke (length in [0.12 s, 0.3 s], half-width in
- *       [0.006 s, 0.012 s], any direction), placed anywhere; both are far smaller or thinner than
- *       any class shape;
+ *   <li>2 to 5 distractors, each with a random colour (hue in [0, 1), saturation in [0.2, 1], value
+ *       in [0.1, 1]) and with equal odds either a blob (an ellipse with semi-axes in [0.02 s, 0.05
+ *       s], any orientation) or a thin stroke (length in [0.12 s, 0.3 s], half-width in [0.006 s,
+ *       0.012 s], any direction), placed anywhere; both are far smaller or thinner than any class
+ *       shape;
  *   <li>the class shape: radius {@code r} in [0.2 s, 0.34 s] (the radius of the circle the shape
  *       fits in), centre in {@code [r, s - r]} on both axes (so it lies wholly inside the image),
  *       rotation in [0, 2 pi), drawn in front of the distractors; its colour (hue in [0, 1),
  *       saturation in [0.3, 1], value in [0.05, 1]) is redrawn until its luminance differs by at
  *       least {@value #MIN_CONTRAST} from the mean luminance of what it covers (after 64 failed
  *       draws: white on a dark, black on a light background);
- *   <li>Clever-Hans variant only: the cue, a square of side {@code round(0.09 s)} pixels at
- *       {@code round(0.03 s)} pixels from the corner {@code label mod 4} (0 top left, 1 top right, 2 bottom left, 3 bottom right), in the fully
- *       saturated colour of hue {@code label / COUNT}. The cue draws no random numbers, so an
- *       image with the cue equals the same image without it except under the cue.
+ *   <li>Clever-Hans variant only: the cue, a square of side {@code round(0.09 s)} pixels at {@code
+ *       round(0.03 s)} pixels from the corner {@code label mod 4} (0 top left, 1 top right, 2
+ *       bottom left, 3 bottom right), in the fully saturated colour of hue {@code label / COUNT}.
+ *       The cue draws no random numbers, so an image with the cue equals the same image without it
+ *       except under the cue.
  * </ol>
  *
- * Figures are anti-aliased by 4 x 4 supersampling. A pixel belongs to a mask when the figure
- * covers at least half of it; object pixels under the cue leave the object mask.
+ * Figures are anti-aliased by 4 x 4 supersampling. A pixel belongs to a mask when the figure covers
+ * at least half of it; object pixels under the cue leave the object mask.
  *
  * <p>The Clever-Hans flag is meant for training data only: a model trained with it can reach high
  * accuracy by reading the cue, and the cue mask measures how much relevance a saliency map puts on
@@ -57,10 +58,13 @@ import java.util.SplittableRandom;
 public final class Shapes {
   /** The default image size in pixels. */
   public static final int DEFAULT_SIZE = 64;
+
   /** The smallest image size: below it, cues and distractors shrink under a pixel. */
   public static final int MIN_SIZE = 16;
+
   /** The largest image size. */
   public static final int MAX_SIZE = 1024;
+
   /** The least luminance difference between the class shape and what it covers. */
   public static final double MIN_CONTRAST = 0.3;
 
@@ -76,7 +80,12 @@ public final class Shapes {
   public Shapes(int size, boolean cleverHans) {
     if (size < MIN_SIZE || size > MAX_SIZE) {
       throw new IllegalArgumentException(
-          "Shapes image size must be from " + MIN_SIZE + " to " + MAX_SIZE + " pixels, got " + size);
+          "Shapes image size must be from "
+              + MIN_SIZE
+              + " to "
+              + MAX_SIZE
+              + " pixels, got "
+              + size);
     }
     this.size = size;
     this.cleverHans = cleverHans;
@@ -235,7 +244,8 @@ public final class Shapes {
     double near = inset + side / 2.0;
     double far = size - near;
     int corner = label % 4;
-    return new Figure.Square(corner % 2 == 0 ? near : far, corner / 2 == 0 ? near : far, side / 2.0);
+    return new Figure.Square(
+        corner % 2 == 0 ? near : far, corner / 2 == 0 ? near : far, side / 2.0);
   }
 
   private static float[] threshold(float[] coverage) {

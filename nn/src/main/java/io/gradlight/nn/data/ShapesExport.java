@@ -87,12 +87,13 @@ public final class ShapesExport {
         }
       }
     } else if (Files.exists(target)) {
-      throw new FileAlreadyExistsException(target.toString(), null, "exists and is not a directory");
+      throw new FileAlreadyExistsException(
+          target.toString(), null, "exists and is not a directory");
     }
   }
 
-  private static int[] writeAll(
-      Shapes shapes, int count, long seed, Path dir, IntConsumer progress) throws IOException {
+  private static int[] writeAll(Shapes shapes, int count, long seed, Path dir, IntConsumer progress)
+      throws IOException {
     boolean cues = shapes.cleverHans();
     Files.createDirectory(dir.resolve("images"));
     Files.createDirectory(dir.resolve("masks"));

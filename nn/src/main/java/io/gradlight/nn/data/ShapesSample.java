@@ -8,8 +8,8 @@ import io.gradlight.tensor.Tensor;
  * One image of the {@link Shapes} data set with its ground truth.
  *
  * @param image the RGB image, F32 {@code [3, H, W]}, values in [0, 1]
- * @param mask the object mask, F32 {@code [H, W]}: 1 where the class shape covers at least half
- *     of the pixel (and the Clever-Hans cue does not cover it), else 0
+ * @param mask the object mask, F32 {@code [H, W]}: 1 where the class shape covers at least half of
+ *     the pixel (and the Clever-Hans cue does not cover it), else 0
  * @param label the class index, the ordinal of a {@link ShapeClass}
  * @param cueMask the Clever-Hans cue's mask, F32 {@code [H, W]} of 0 and 1; all zeros when the
  *     image has no cue
@@ -26,8 +26,16 @@ public record ShapesSample(Tensor image, Tensor mask, int label, Tensor cueMask)
         || mask.dtype() != DType.F32
         || cueMask.dtype() != DType.F32) {
       throw new IllegalArgumentException(
-          "masks must be F32 " + plane + ", got " + mask.dtype() + " " + mask.shape() + " and "
-              + cueMask.dtype() + " " + cueMask.shape());
+          "masks must be F32 "
+              + plane
+              + ", got "
+              + mask.dtype()
+              + " "
+              + mask.shape()
+              + " and "
+              + cueMask.dtype()
+              + " "
+              + cueMask.shape());
     }
     ShapeClass.ofLabel(label);
   }

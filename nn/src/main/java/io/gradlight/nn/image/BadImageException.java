@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * An image file that cannot be used: unreadable, not PNG or JPEG, corrupt, truncated, too large,
- * or too slow to decode. The message is one line that names the file and the problem.
+ * An image file that cannot be used: unreadable, not PNG or JPEG, corrupt, truncated, too large, or
+ * too slow to decode. The message is one line that names the file and the problem.
  */
 public final class BadImageException extends IOException {
   private static final long serialVersionUID = 1L;

@@ -23,8 +23,8 @@ import javax.imageio.stream.ImageInputStream;
 
 /**
  * Reads PNG and JPEG files into RGB tensors, defensively: a hostile or broken file gives a {@link
- * BadImageException} with one line naming the file, never an {@code OutOfMemoryError}, a hang or
- * an unchecked exception.
+ * BadImageException} with one line naming the file, never an {@code OutOfMemoryError}, a hang or an
+ * unchecked exception.
  *
  * <p>The checks, in order, before any pixel is decoded:
  *
@@ -43,11 +43,11 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <h2>Channels</h2>
  *
- * The result always has three channels, converted as Pillow's {@code Image.convert("RGB")} does
- * (so torchvision pipelines compare): grey is repeated into R, G and B; an alpha channel is
- * dropped (not composited); palette images take their palette colours; 16-bit samples are scaled
- * by {@code 1 / 65535} (8-bit ones by {@code 1 / 255}). Colour spaces other than sRGB and grey
- * (for example an embedded ICC profile) are converted to sRGB by Java2D.
+ * The result always has three channels, converted as Pillow's {@code Image.convert("RGB")} does (so
+ * torchvision pipelines compare): grey is repeated into R, G and B; an alpha channel is dropped
+ * (not composited); palette images take their palette colours; 16-bit samples are scaled by {@code
+ * 1 / 65535} (8-bit ones by {@code 1 / 255}). Colour spaces other than sRGB and grey (for example
+ * an embedded ICC profile) are converted to sRGB by Java2D.
  *
  * <p>Memory: a decoded image costs about 3 to 6 bytes per pixel and the tensor 12 more, so the
  * largest accepted image needs under a gigabyte of heap.
@@ -55,8 +55,10 @@ import javax.imageio.stream.ImageInputStream;
 public final class ImageDecoder {
   /** The most pixels (width times height) an image may declare. */
   public static final long MAX_PIXELS = 50_000_000L;
+
   /** The largest file accepted, in bytes (256 MiB). */
   public static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
   /** The longest a decode may take. */
   public static final Duration DECODE_DEADLINE = Duration.ofSeconds(10);
 
@@ -142,7 +144,8 @@ public final class ImageDecoder {
       if (bytes > MAX_FILE_BYTES) {
         throw new BadImageException(
             file,
-            String.format("is %,d bytes, over the limit of %,d for an image", bytes, MAX_FILE_BYTES));
+            String.format(
+                "is %,d bytes, over the limit of %,d for an image", bytes, MAX_FILE_BYTES));
       }
       try (InputStream in = Files.newInputStream(file)) {
         head = in.readNBytes(PNG_SIGNATURE.length);

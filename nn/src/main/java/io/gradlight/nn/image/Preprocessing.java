@@ -30,6 +30,7 @@ import java.util.Arrays;
 public record Preprocessing(int height, int width, double[] mean, double[] std) {
   /** torchvision's ImageNet channel means (R, G, B). */
   public static final double[] IMAGENET_MEAN = {0.485, 0.456, 0.406};
+
   /** torchvision's ImageNet channel standard deviations (R, G, B). */
   public static final double[] IMAGENET_STD = {0.229, 0.224, 0.225};
 
@@ -136,7 +137,14 @@ public record Preprocessing(int height, int width, double[] mean, double[] std) 
 
   @Override
   public String toString() {
-    return "Preprocessing[" + height + "x" + width + ", mean=" + Arrays.toString(mean)
-        + ", std=" + Arrays.toString(std) + "]";
+    return "Preprocessing["
+        + height
+        + "x"
+        + width
+        + ", mean="
+        + Arrays.toString(mean)
+        + ", std="
+        + Arrays.toString(std)
+        + "]";
   }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ShapeClassTest {
   /** Grid points per axis over [-1.1, 1.1] for area integrals. */
   private static final int GRID = 1100;
+
   private static final double AREA_TOLERANCE = 0.01;
 
   /** The area of the class in unit coordinates by the midpoint rule on a fine grid. */

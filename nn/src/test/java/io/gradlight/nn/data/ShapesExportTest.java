@@ -101,7 +101,8 @@ class ShapesExportTest {
     assertTrue(e.getMessage().contains("not empty"), e.getMessage());
     assertEquals(List.of(out.resolve("keep.txt")), entries(out));
     assertEquals(List.of(out), entries(tmp));
-    ShapesExport.write(Shapes.standard(), 1, 1, Files.createDirectory(tmp.resolve("empty")), d -> {});
+    ShapesExport.write(
+        Shapes.standard(), 1, 1, Files.createDirectory(tmp.resolve("empty")), d -> {});
     assertTrue(Files.exists(tmp.resolve("empty/labels.csv")));
   }
 

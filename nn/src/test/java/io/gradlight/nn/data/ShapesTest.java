@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ShapesTest {
   private static final int S = Shapes.DEFAULT_SIZE;
   private static final int PLANE = S * S;
+
   /** Least luminance gap between the object and the pixels just around it, per image. */
   private static final double MIN_EDGE_CONTRAST = 0.1;
 

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ImageDecoderTest {
   /** The error allowed on a hard-edged grey JPEG pixel. */
   private static final double JPEG_GREY_ERROR = 0.05;
+
   /** Mean absolute error allowed after a JPEG round trip of a smooth image at default quality. */
   private static final double JPEG_MEAN_ERROR = 0.02;
 
@@ -64,7 +65,8 @@ class ImageDecoderTest {
         }
       }
     }
-    assertEquals(new ImageDecoder.Header("png", 7, 5), ImageDecoder.readHeader(dir.resolve("rgb.png")));
+    assertEquals(
+        new ImageDecoder.Header("png", 7, 5), ImageDecoder.readHeader(dir.resolve("rgb.png")));
   }
 
   @Test
@@ -161,7 +163,8 @@ class ImageDecoderTest {
     long start = System.nanoTime();
     assertRefused(file, "100000 x 100000", "over the limit");
     assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(2), "not fast");
-    BadImageException e = assertThrows(BadImageException.class, () -> ImageDecoder.readHeader(file));
+    BadImageException e =
+        assertThrows(BadImageException.class, () -> ImageDecoder.readHeader(file));
     assertTrue(e.getMessage().contains("10,000,000,000 pixels"), e.getMessage());
   }
 

@@ -57,7 +57,8 @@ class PngWriterTest {
   @Test
   void sameTensorGivesSameBytes() throws IOException {
     Tensor image =
-        Tensor.uniform(DType.F32, io.gradlight.tensor.Shape.of(3, 16, 16), 0, 1, new SplittableRandom(1));
+        Tensor.uniform(
+            DType.F32, io.gradlight.tensor.Shape.of(3, 16, 16), 0, 1, new SplittableRandom(1));
     PngWriter.writeRgb(image, dir.resolve("one.png"));
     PngWriter.writeRgb(image, dir.resolve("two.png"));
     assertArrayEquals(
@@ -86,7 +87,8 @@ class PngWriterTest {
             () -> PngWriter.writeRgb(Tensor.zeros(DType.F32, 4, 2, 2), file));
     assertTrue(shape.getMessage().contains("[4, 2, 2]"), shape.getMessage());
     assertThrows(
-        IllegalArgumentException.class, () -> PngWriter.writeGray(Tensor.zeros(DType.F32, 2), file));
+        IllegalArgumentException.class,
+        () -> PngWriter.writeGray(Tensor.zeros(DType.F32, 2), file));
     IllegalArgumentException nan =
         assertThrows(
             IllegalArgumentException.class,
