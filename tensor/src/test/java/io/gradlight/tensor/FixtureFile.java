@@ -72,7 +72,7 @@ final class FixtureFile {
     return v;
   }
 
-  /** Two int params as an {@code {h, w}} pair, e.g. {@code pair("stride")} reads strideH, strideW. */
+  /** Two int params as an {@code {h, w}} pair: {@code pair("stride")} reads strideH, strideW. */
   int[] pair(String prefix) {
     return new int[] {intParam(prefix + "H"), intParam(prefix + "W")};
   }

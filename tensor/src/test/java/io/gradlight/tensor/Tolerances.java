@@ -40,14 +40,23 @@ final class Tolerances {
    * reference {@code expected} (computed exactly or in double).
    */
   static void assertClose(Tensor expected, Tensor actual, int length) {
+    assertClose(expected, actual, length, actual.dtype());
+  }
+
+  /**
+   * As {@link #assertClose(Tensor, Tensor, int)}, with the rounding of {@code precision}: for a
+   * reference that was itself computed in lower precision than {@code actual}.
+   */
+  static void assertClose(Tensor expected, Tensor actual, int length, DType precision) {
     assertEquals(expected.shape(), actual.shape(), "shape");
     for (int i = 0; i < expected.size(); i++) {
       double e = expected.getFlat(i);
       double a = actual.getFlat(i);
-      if (Double.isNaN(e) ? !Double.isNaN(a) : !(Math.abs(a - e) <= sum(actual.dtype(), length, e))) {
+      double tolerance = sum(precision, length, e);
+      if (Double.isNaN(e) ? !Double.isNaN(a) : !(Math.abs(a - e) <= tolerance)) {
         fail("element " + i + " of " + actual.shape() + " (" + actual.dtype() + "): expected " + e
             + " but got " + a + ", difference " + Math.abs(a - e) + " over the tolerance "
-            + sum(actual.dtype(), length, e));
+            + tolerance);
       }
     }
   }

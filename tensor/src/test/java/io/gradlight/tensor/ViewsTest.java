@@ -75,6 +75,8 @@ class ViewsTest {
     assertMessage(assertThrows(IllegalArgumentException.class, () -> x.slice(2, 3, 6)),
         "slice", "[3, 6)", "[3, 4, 5]");
     assertThrows(IllegalArgumentException.class, () -> x.slice(0, 2, 1));
+    assertMessage(assertThrows(IllegalArgumentException.class, () -> x.slice(3, 0, 1)),
+        "slice", "axis 3", "[3, 4, 5]");
   }
 
   @ParameterizedTest
