@@ -44,12 +44,14 @@ import javax.imageio.stream.ImageInputStream;
  *
  * The result always has three channels, converted as Pillow's {@code Image.convert("RGB")} does (so
  * torchvision pipelines compare): grey is repeated into R, G and B; an alpha channel is dropped
- * (not composited); palette images take their palette colours; 16-bit samples are scaled by {@code
- * 1 / 65535} (8-bit ones by {@code 1 / 255}). Colour spaces other than sRGB and grey (for example
- * an embedded ICC profile) are converted to sRGB by Java2D.
+ * (not composited); palette images take their palette colours. 8-bit samples become {@code v /
+ * 255f}, as in torchvision's {@code ToTensor}; 16-bit samples become {@code v / 65535f} (Pillow
+ * would first cut them to 8 bits). Colour spaces other than sRGB and grey (for example an embedded
+ * ICC profile) are converted to sRGB by Java2D.
  *
- * <p>Memory: a decoded image costs about 3 to 6 bytes per pixel and the tensor 12 more, so the
- * largest accepted image needs under a gigabyte of heap.
+ * <p>Memory: a decoded image costs 3 to 8 bytes per pixel and the tensor 12 more; resizing it
+ * ({@link Preprocessing}) works on a double-precision copy, 24 more. So the largest accepted image
+ * needs about 2.5 GB of heap on its way to a model, a typical photo (12 Mpx) about 600 MB.
  */
 public final class ImageDecoder {
   /** The most pixels (width times height) an image may declare. */
