@@ -46,8 +46,8 @@ final class VectorConvolution {
     if (g.strideH() == 1 && g.strideW() == 1 && padH >= 0 && padW >= 0) {
       // the transposed convolution with stride 1 is a convolution of gy with the weights
       // flipped in space and transposed in channels: no col2im pass, and the fast packing
-      ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(), g.kh(), g.kw(),
-          1, 1, padH, padW, g.dilH(), g.dilW());
+      ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
+          g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
       forward(t, gy, flippedTransposed(g, w), null, gx);
       return;
     }
@@ -165,7 +165,7 @@ final class VectorConvolution {
         });
   }
 
-  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, one task per channel, in (p, q, i, j) order. */
+  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, a task per channel, in (p, q, i, j) order. */
   private static void col2im(ConvGeometry g, float[] cols, float[] gx, int n) {
     int positions = g.outH() * g.outW();
     Parallel.forEach(g.cIn(), c -> {

@@ -48,8 +48,8 @@ final class VectorGemm {
 
   /**
    * Writes panel {@code panel} of an operand, k-major: element (p, w) of the panel, for
-   * {@code p < k} and {@code w < width}, goes to {@code dst[at + p width + w]}; rows or columns past
-   * the edge of the operand are left zero.
+   * {@code p < k} and {@code w < width}, goes to {@code dst[at + p width + w]}; rows or columns
+   * past the edge of the operand are left zero.
    */
   @FunctionalInterface
   interface PanelPacker {
@@ -120,8 +120,8 @@ final class VectorGemm {
   /**
    * {@code C (+)= A B} from packed operands, C {@code m x n} row-major at {@code c[cOff]}. The
    * blocks are cut by the sizes alone, and their cut never changes a result (see the class
-   * comment), so it is tuned for speed only: at least {@link #TARGET_BLOCKS} blocks when the work is
-   * large.
+   * comment), so it is tuned for speed only: at least {@link #TARGET_BLOCKS} blocks when the work
+   * is large.
    */
   static void multiply(int m, int n, int k, float[] packedA, float[] packedB,
       float[] c, int cOff, boolean accumulate) {
