@@ -48,9 +48,9 @@ final class VectorGemm {
 
   /**
    * Writes rows {@code [p0, p0 + kc)} of panel {@code panel} of an operand, k-major: element
-   * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}. Rows or
-   * columns past the edge of the operand are not written (they stay zero; their products are never
-   * stored).
+   * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}.
+   * Rows or columns past the edge of the operand are not written (they stay zero; their products
+   * are never stored).
    */
   @FunctionalInterface
   interface PanelPacker {
