@@ -18,7 +18,8 @@ public final class VectorKernels extends ScalarKernels {
   public VectorKernels() {
     if (FLOATS.vectorBitSize() < 128) {
       throw new UnsupportedOperationException(
-          "the preferred vector has " + FLOATS.vectorBitSize() + " bits; the vector kernels need 128");
+          "the preferred vector has " + FLOATS.vectorBitSize()
+              + " bits; the vector kernels need 128");
     }
   }
 
@@ -31,6 +32,52 @@ public final class VectorKernels extends ScalarKernels {
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
     VectorGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+  }
+
+  @Override
+  public void conv2d(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    VectorConvolution.forward(g, x, w, bias, y);
+  }
+
+  @Override
+  public void conv2dBackwardInput(ConvGeometry g, float[] gy, float[] w, float[] gx) {
+    VectorConvolution.backwardInput(g, gy, w, gx);
+  }
+
+  @Override
+  public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
+    VectorConvolution.backwardWeight(g, x, gy, gw);
+  }
+
+  @Override
+  public void globalAvgPool(int planes, int planeSize, float[] x, float[] y) {
+    VectorElementwise.globalAvgPool(planes, planeSize, x, y);
+  }
+
+  @Override
+  public void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
+    VectorElementwise.unary(op, x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
+      float[] y, int yOff, int n) {
+    VectorElementwise.binary(op, a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
+  public void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
+    VectorElementwise.binaryScalar(op, a, aOff, s, y, yOff, n);
+  }
+
+  @Override
+  public void reluBackward(float[] gy, float[] x, float[] gx, int n) {
+    VectorElementwise.reluBackward(gy, x, gx, n);
+  }
+
+  @Override
+  public double sum(float[] x, int off, int n) {
+    return VectorElementwise.sum(x, off, n);
   }
 
   @Override
