@@ -1,5 +1,7 @@
 package io.gradlight.tensor;
 
+import io.gradlight.tensor.kernels.BinaryOp;
+import io.gradlight.tensor.kernels.UnaryOp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -288,6 +290,278 @@ public final class Tensor {
               + " (" + newShape.size() + " elements)");
     }
     return new Tensor(newShape, f32, f64);
+  }
+
+  /** The axes reordered: result axis k is this tensor's axis {@code axes[k]}. See {@link Views}. */
+  public Tensor permute(int... axes) {
+    return Views.permute(this, axes);
+  }
+
+  /** Axes {@code a} and {@code b} swapped. */
+  public Tensor transpose(int a, int b) {
+    return Views.transpose(this, a, b);
+  }
+
+  /** The elements with index in {@code [start, end)} along {@code axis}. */
+  public Tensor slice(int axis, int start, int end) {
+    return Views.slice(this, axis, start, end);
+  }
+
+  /** The parts joined along {@code axis}; their other axis sizes must match. */
+  public static Tensor concat(int axis, Tensor... parts) {
+    return Views.concat(axis, parts);
+  }
+
+  /** Padded with {@code before[k]} and {@code after[k]} copies of {@code value} on each axis k. */
+  public Tensor pad(int[] before, int[] after, double value) {
+    return Views.pad(this, before, after, value);
+  }
+
+  /** A new size-1 axis at {@code axis} of the result. Shares the backing array. */
+  public Tensor unsqueeze(int axis) {
+    return Views.unsqueeze(this, axis);
+  }
+
+  /** Axis {@code axis}, of size 1, removed. Shares the backing array. */
+  public Tensor squeeze(int axis) {
+    return Views.squeeze(this, axis);
+  }
+
+  /** Repeated along size-1 and missing leading axes to {@code target}. See {@link Broadcasting}. */
+  public Tensor broadcastTo(Shape target) {
+    return Broadcasting.broadcastTo(this, target);
+  }
+
+  /** Summed over the axes along which {@code target} broadcasts to this shape (its adjoint). */
+  public Tensor sumTo(Shape target) {
+    return Broadcasting.sumTo(this, target);
+  }
+
+  /** The NumPy broadcast of two shapes. */
+  public static Shape broadcastShapes(Shape a, Shape b) {
+    return Broadcasting.shapes("broadcastShapes", a, b);
+  }
+
+  // ---- elementwise (NumPy broadcasting; see Elementwise) ------------------------------------
+
+  public Tensor add(Tensor other) {
+    return Elementwise.binary("add", BinaryOp.ADD, this, other);
+  }
+
+  public Tensor sub(Tensor other) {
+    return Elementwise.binary("sub", BinaryOp.SUB, this, other);
+  }
+
+  public Tensor mul(Tensor other) {
+    return Elementwise.binary("mul", BinaryOp.MUL, this, other);
+  }
+
+  public Tensor div(Tensor other) {
+    return Elementwise.binary("div", BinaryOp.DIV, this, other);
+  }
+
+  /** {@code this ^ other} as {@link Math#pow}. */
+  public Tensor pow(Tensor other) {
+    return Elementwise.binary("pow", BinaryOp.POW, this, other);
+  }
+
+  /** The elementwise larger; NaN if either is NaN. */
+  public Tensor maximum(Tensor other) {
+    return Elementwise.binary("maximum", BinaryOp.MAX, this, other);
+  }
+
+  /** The elementwise smaller; NaN if either is NaN. */
+  public Tensor minimum(Tensor other) {
+    return Elementwise.binary("minimum", BinaryOp.MIN, this, other);
+  }
+
+  public Tensor add(double s) {
+    return Elementwise.scalar(BinaryOp.ADD, this, s);
+  }
+
+  public Tensor sub(double s) {
+    return Elementwise.scalar(BinaryOp.SUB, this, s);
+  }
+
+  public Tensor mul(double s) {
+    return Elementwise.scalar(BinaryOp.MUL, this, s);
+  }
+
+  public Tensor div(double s) {
+    return Elementwise.scalar(BinaryOp.DIV, this, s);
+  }
+
+  public Tensor pow(double s) {
+    return Elementwise.scalar(BinaryOp.POW, this, s);
+  }
+
+  public Tensor neg() {
+    return Elementwise.unary(UnaryOp.NEG, this);
+  }
+
+  public Tensor abs() {
+    return Elementwise.unary(UnaryOp.ABS, this);
+  }
+
+  public Tensor exp() {
+    return Elementwise.unary(UnaryOp.EXP, this);
+  }
+
+  public Tensor log() {
+    return Elementwise.unary(UnaryOp.LOG, this);
+  }
+
+  public Tensor sqrt() {
+    return Elementwise.unary(UnaryOp.SQRT, this);
+  }
+
+  public Tensor relu() {
+    return Elementwise.unary(UnaryOp.RELU, this);
+  }
+
+  public Tensor tanh() {
+    return Elementwise.unary(UnaryOp.TANH, this);
+  }
+
+  public Tensor sigmoid() {
+    return Elementwise.unary(UnaryOp.SIGMOID, this);
+  }
+
+  /** {@code x * x}. */
+  public Tensor square() {
+    return Elementwise.binary("square", BinaryOp.MUL, this, this);
+  }
+
+  /** {@code 1 / x}. */
+  public Tensor reciprocal() {
+    return Elementwise.reciprocal(this);
+  }
+
+  /** -1, 0 or 1 by sign; NaN stays NaN. */
+  public Tensor sign() {
+    return Elementwise.sign(this);
+  }
+
+  /** The mask {@code this > other}: 1 where it holds, else 0, in this dtype. */
+  public Tensor gt(Tensor other) {
+    return Elementwise.compare("gt", (a, b) -> a > b, this, other);
+  }
+
+  public Tensor ge(Tensor other) {
+    return Elementwise.compare("ge", (a, b) -> a >= b, this, other);
+  }
+
+  public Tensor lt(Tensor other) {
+    return Elementwise.compare("lt", (a, b) -> a < b, this, other);
+  }
+
+  public Tensor le(Tensor other) {
+    return Elementwise.compare("le", (a, b) -> a <= b, this, other);
+  }
+
+  public Tensor eq(Tensor other) {
+    return Elementwise.compare("eq", (a, b) -> a == b, this, other);
+  }
+
+  public Tensor gt(double s) {
+    return Elementwise.compare((a, b) -> a > b, this, s);
+  }
+
+  public Tensor ge(double s) {
+    return Elementwise.compare((a, b) -> a >= b, this, s);
+  }
+
+  public Tensor lt(double s) {
+    return Elementwise.compare((a, b) -> a < b, this, s);
+  }
+
+  public Tensor le(double s) {
+    return Elementwise.compare((a, b) -> a <= b, this, s);
+  }
+
+  /** {@code mask != 0 ? a : b} elementwise, all three broadcast together. */
+  public static Tensor where(Tensor mask, Tensor a, Tensor b) {
+    return Elementwise.where(mask, a, b);
+  }
+
+  /** {@code min(max(x, lo), hi)}. */
+  public Tensor clamp(double lo, double hi) {
+    return Elementwise.clamp(this, lo, hi);
+  }
+
+  /** On an incoming gradient: {@code this} where {@code x > 0}, else 0 (ReLU's backward). */
+  public Tensor reluBackward(Tensor x) {
+    return Elementwise.reluBackward(this, x);
+  }
+
+  // ---- reductions (see Reductions) ----------------------------------------------------------
+
+  /** The sum of all elements, as a rank-0 tensor. */
+  public Tensor sum() {
+    return Reductions.sum(this, Reductions.allAxes(this), false);
+  }
+
+  public Tensor sum(int[] axes, boolean keepDims) {
+    return Reductions.sum(this, axes, keepDims);
+  }
+
+  /** The mean of all elements, as a rank-0 tensor. */
+  public Tensor mean() {
+    return Reductions.mean(this, Reductions.allAxes(this), false);
+  }
+
+  public Tensor mean(int[] axes, boolean keepDims) {
+    return Reductions.mean(this, axes, keepDims);
+  }
+
+  public Tensor max(int[] axes, boolean keepDims) {
+    return Reductions.extreme("max", this, axes, keepDims, 1);
+  }
+
+  public Tensor min(int[] axes, boolean keepDims) {
+    return Reductions.extreme("min", this, axes, keepDims, -1);
+  }
+
+  /** {@code sum (x - mean)^2 / (n - correction)}: correction 0 is the population variance. */
+  public Tensor variance(int[] axes, boolean keepDims, int correction) {
+    return Reductions.variance(this, axes, keepDims, correction);
+  }
+
+  /** Per element of the result of reducing {@code axis}: the index of the first maximum. */
+  public int[] argmax(int axis) {
+    return Reductions.argmax(this, axis);
+  }
+
+  /** The largest element (NaN if any is NaN). */
+  public double maxValue() {
+    return Reductions.extreme("maxValue", this, Reductions.allAxes(this), false, 1).item();
+  }
+
+  /** The smallest element (NaN if any is NaN). */
+  public double minValue() {
+    return Reductions.extreme("minValue", this, Reductions.allAxes(this), false, -1).item();
+  }
+
+  // ---- linear algebra and softmax ------------------------------------------------------------
+
+  /** The matrix product, batched and broadcast as NumPy's matmul. See {@link MatMul}. */
+  public Tensor matmul(Tensor other) {
+    return MatMul.matmul(this, other, false, false);
+  }
+
+  /** {@code op(this) @ op(other)}, op transposing the last two axes when its flag is set. */
+  public Tensor matmul(Tensor other, boolean transposeThis, boolean transposeOther) {
+    return MatMul.matmul(this, other, transposeThis, transposeOther);
+  }
+
+  /** {@code exp(x - max) / sum exp(x - max)} along {@code axis}. See {@link Softmax}. */
+  public Tensor softmax(int axis) {
+    return Softmax.softmax(this, axis);
+  }
+
+  /** {@code x - max - log sum exp(x - max)} along {@code axis}. */
+  public Tensor logSoftmax(int axis) {
+    return Softmax.logSoftmax(this, axis);
   }
 
   // ---- package-private storage helpers for the op classes -----------------------------------

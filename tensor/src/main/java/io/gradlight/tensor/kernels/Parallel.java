@@ -1,5 +1,7 @@
 package io.gradlight.tensor.kernels;
 
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
@@ -7,7 +9,8 @@ import java.util.function.IntConsumer;
 
 /**
  * The one shared thread pool of gradlight. {@code -Dgradlight.threads=N} sets its size (default:
- * all available processors).
+ * all available processors); {@link #withThreads} runs one computation with another size, for
+ * tests and benchmarks that compare thread counts inside one JVM.
  *
  * <p>Determinism: work is cut into tasks by the <em>problem size</em> alone, never by the thread
  * count, and each task writes its own disjoint outputs. So which thread runs a task never changes
@@ -16,8 +19,17 @@ import java.util.function.IntConsumer;
 public final class Parallel {
   private Parallel() {}
 
+  /** A task over the half-open index range {@code [from, to)}. */
+  @FunctionalInterface
+  public interface RangeTask {
+    void run(int from, int to);
+  }
+
   private static final int THREADS = readThreads();
-  private static final ForkJoinPool POOL = THREADS > 1 ? new ForkJoinPool(THREADS) : null;
+  /** One pool per thread count ever asked for; in practice one or two. */
+  private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+  /** The thread count set by {@link #withThreads} for the calling thread, or null. */
+  private static final ThreadLocal<Integer> OVERRIDE = new ThreadLocal<>();
 
   private static int readThreads() {
     String s = System.getProperty("gradlight.threads");
@@ -32,12 +44,50 @@ public final class Parallel {
     } catch (NumberFormatException e) {
       // fall through to the message below
     }
-    throw new IllegalArgumentException("-Dgradlight.threads must be a whole number from 1 to 1024, got '" + s + "'");
+    throw new IllegalArgumentException(
+        "-Dgradlight.threads must be a whole number from 1 to 1024, got '" + s + "'");
   }
 
-  /** The number of threads that run tasks. */
+  /** The number of threads that run tasks started from the calling thread. */
   public static int threads() {
-    return THREADS;
+    Integer forced = OVERRIDE.get();
+    return forced != null ? forced : THREADS;
+  }
+
+  /**
+   * Runs {@code body} with {@code threads} threads for every parallel kernel it starts from the
+   * calling thread, then restores the previous count. Results do not depend on the count (see the
+   * class comment); this exists to measure speed and to test that promise.
+   */
+  public static <T> T withThreads(int threads, Callable<T> body) throws Exception {
+    if (threads < 1 || threads > 1024) {
+      throw new IllegalArgumentException("thread count must be from 1 to 1024, got " + threads);
+    }
+    Integer previous = OVERRIDE.get();
+    OVERRIDE.set(threads);
+    try {
+      return body.call();
+    } finally {
+      if (previous == null) {
+        OVERRIDE.remove();
+      } else {
+        OVERRIDE.set(previous);
+      }
+    }
+  }
+
+  /** {@link #withThreads(int, Callable)} for a body without a result or checked exceptions. */
+  public static void withThreads(int threads, Runnable body) {
+    try {
+      withThreads(threads, () -> {
+        body.run();
+        return null;
+      });
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e); // unreachable: a Runnable throws no checked exception
+    }
   }
 
   /**
@@ -49,15 +99,31 @@ public final class Parallel {
     if (count <= 0) {
       return;
     }
-    if (POOL == null || count == 1) {
+    ForkJoinPool current = ForkJoinTask.getPool();
+    if (count == 1) {
+      task.accept(0);
+    } else if (current != null && POOLS.containsValue(current)) {
+      new Range(task, 0, count).invoke(); // nested: fork within the pool we are already on
+    } else if (threads() == 1) {
       for (int i = 0; i < count; i++) {
         task.accept(i);
       }
-    } else if (ForkJoinTask.getPool() == POOL) {
-      new Range(task, 0, count).invoke(); // nested: fork within the worker we are on
     } else {
-      POOL.invoke(new Range(task, 0, count));
+      pool(threads()).invoke(new Range(task, 0, count));
     }
+  }
+
+  /**
+   * Cuts {@code [0, total)} into consecutive ranges of {@code grain} items (the last may be
+   * shorter) and runs {@code task} on each, as {@link #forEach}. The cut depends only on the two
+   * sizes, so it is the same for every thread count.
+   */
+  public static void forRange(int total, int grain, RangeTask task) {
+    if (grain < 1) {
+      throw new IllegalArgumentException("grain must be at least 1, got " + grain);
+    }
+    int count = (int) ((total + (long) grain - 1) / grain);
+    forEach(count, i -> task.run(i * grain, (int) Math.min(total, (long) (i + 1) * grain)));
   }
 
   /**
@@ -66,6 +132,10 @@ public final class Parallel {
    */
   public static int chunks(long total, long minChunk) {
     return (int) Math.max(1, Math.min(64, total / Math.max(1, minChunk)));
+  }
+
+  private static ForkJoinPool pool(int threads) {
+    return POOLS.computeIfAbsent(threads, ForkJoinPool::new);
   }
 
   private static final class Range extends RecursiveAction {
