@@ -17,7 +17,8 @@ final class Broadcasting {
       int da = dimAligned(a, k, rank);
       int db = dimAligned(b, k, rank);
       if (da != db && da != 1 && db != 1) {
-        throw new IllegalArgumentException(op + ": shapes " + a + " and " + b + " do not broadcast");
+        throw new IllegalArgumentException(
+            op + ": shapes " + a + " and " + b + " do not broadcast");
       }
       out[k] = da == 1 ? db : da;
     }

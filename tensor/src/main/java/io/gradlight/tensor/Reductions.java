@@ -29,12 +29,7 @@ final class Reductions {
     int rank = shape.rank();
     boolean[] reduced = new boolean[rank];
     for (int axis : axes) {
-      int a;
-      try {
-        a = shape.axis(axis);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
-      }
+      int a = shape.axis(op, axis);
       if (reduced[a]) {
         throw new IllegalArgumentException(
             op + ": axes " + Arrays.toString(axes) + " name axis " + a + " twice");
@@ -138,7 +133,7 @@ final class Reductions {
    * {@code axis} of the first maximum. NaN counts as larger than any number, as in PyTorch.
    */
   static int[] argmax(Tensor x, int axis) {
-    int a = x.shape().axis(axis);
+    int a = x.shape().axis("argmax", axis);
     Plan p = plan("argmax", x, new int[] {a}, false);
     requireNonEmpty("argmax", x, p.length());
     int[] out = new int[p.outer()];

@@ -80,6 +80,15 @@ public final class Shape {
     return a;
   }
 
+  /** {@link #axis(int)} with the error message prefixed by the name of the operation. */
+  int axis(String op, int axis) {
+    try {
+      return axis(axis);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(op + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof Shape s && Arrays.equals(dims, s.dims);

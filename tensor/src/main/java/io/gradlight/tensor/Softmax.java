@@ -24,7 +24,7 @@ final class Softmax {
   }
 
   private static Tensor apply(Tensor x, int axis, boolean log) {
-    int a = x.shape().axis(axis);
+    int a = x.shape().axis(log ? "logSoftmax" : "softmax", axis);
     int len = x.dim(a);
     int inner = x.shape().strides()[a];
     int outer = len * inner == 0 ? 0 : x.size() / (len * inner);
@@ -41,12 +41,14 @@ final class Softmax {
         double shift = max == Double.NEGATIVE_INFINITY ? 0 : max;
         double sum = 0;
         for (int j = 0; j < len; j++) {
-          sum += Math.exp(v[base + j * inner] - shift);
+          int at = base + j * inner;
+          y[at] = Math.exp(v[at] - shift);
+          sum += y[at];
         }
         double logSum = Math.log(sum);
         for (int j = 0; j < len; j++) {
           int at = base + j * inner;
-          y[at] = log ? v[at] - shift - logSum : Math.exp(v[at] - shift) / sum;
+          y[at] = log ? v[at] - shift - logSum : y[at] / sum;
         }
       }
     }

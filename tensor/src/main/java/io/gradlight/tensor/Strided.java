@@ -54,7 +54,8 @@ final class Strided {
   }
 
   /** One innermost run of {@code n} elements. */
-  private static void copyRun(Object src, int s, int srcStep, Object dst, int t, int dstStep, int n) {
+  private static void copyRun(
+      Object src, int s, int srcStep, Object dst, int t, int dstStep, int n) {
     if (srcStep == 1 && dstStep == 1) {
       System.arraycopy(src, s, dst, t, n); // contiguous on both sides: the common case
     } else if (src instanceof float[] a && dst instanceof float[] b) {

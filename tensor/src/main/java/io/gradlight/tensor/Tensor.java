@@ -4,6 +4,7 @@ import io.gradlight.tensor.kernels.BinaryOp;
 import io.gradlight.tensor.kernels.UnaryOp;
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A dense, row-major, contiguous n-dimensional array of {@link DType#F32} or {@link DType#F64}
@@ -12,8 +13,9 @@ import java.util.SplittableRandom;
  * <p>Values are immutable by convention: every operation returns a new tensor and leaves its
  * arguments alone. {@link #f32()} and {@link #f64()} expose the backing array for kernels,
  * optimizers and I/O, which may write into arrays they own. A few shape-only operations
- * ({@link #reshape}, {@link #unsqueeze}, {@link #squeeze}, {@link #to} to the same dtype) return a
- * tensor that shares the backing array, like a PyTorch view.
+ * ({@link #reshape}, {@link #unsqueeze}, {@link #squeeze}) return a tensor that shares the backing
+ * array, like a PyTorch view; {@link #to}, {@link #broadcastTo} and {@link #sumTo} return the
+ * tensor itself when there is nothing to do.
  *
  * <p>Operands of one operation must have the same dtype; mixing is an error naming both. Shape
  * errors name the operation and the shapes. Elementwise operations broadcast as NumPy does.
@@ -108,8 +110,9 @@ public final class Tensor {
     return t;
   }
 
-  /** Independent draws from the uniform distribution on {@code [lo, hi)}; see {@link TensorRandom}. */
-  public static Tensor uniform(DType dtype, Shape shape, double lo, double hi, SplittableRandom rng) {
+  /** Independent draws from the uniform distribution on {@code [lo, hi)}; see TensorRandom. */
+  public static Tensor uniform(
+      DType dtype, Shape shape, double lo, double hi, SplittableRandom rng) {
     return TensorRandom.uniform(dtype, shape, lo, hi, rng);
   }
 
@@ -226,7 +229,7 @@ public final class Tensor {
     return out;
   }
 
-  /** This tensor converted to {@code target} (rounding to nearest for F64 to F32); itself if equal. */
+  /** This tensor converted to {@code target} (F64 to F32 rounds to nearest); itself if equal. */
   public Tensor to(DType target) {
     if (target == dtype) {
       return this;
@@ -238,7 +241,9 @@ public final class Tensor {
 
   /** A copy with its own backing array. */
   public Tensor copy() {
-    return f32 != null ? new Tensor(shape, f32.clone(), null) : new Tensor(shape, null, f64.clone());
+    return f32 != null
+        ? new Tensor(shape, f32.clone(), null)
+        : new Tensor(shape, null, f64.clone());
   }
 
   /**
@@ -260,7 +265,7 @@ public final class Tensor {
     return true;
   }
 
-  /** Short: dtype, shape and the first few values, like {@code Tensor(F32, [2, 3], [0.0, 1.0, ...])}. */
+  /** Short: dtype, shape and the first values, like {@code Tensor(F32, [2, 3], [0.0, 1.0, ...])}. */
   @Override
   public String toString() {
     int shown = Math.min(size(), 6);
@@ -282,7 +287,7 @@ public final class Tensor {
     return reshape(Views.inferShape("reshape", shape, dims));
   }
 
-  /** The same elements in row-major order with a new shape of equal size. Shares the backing array. */
+  /** The same elements in row-major order with a new shape of equal size; shares the array. */
   public Tensor reshape(Shape newShape) {
     if (newShape.size() != size()) {
       throw new IllegalArgumentException(
@@ -437,6 +442,11 @@ public final class Tensor {
     return Elementwise.reciprocal(this);
   }
 
+  /** {@code f(x)} elementwise, in a plain loop (in double, rounded to this dtype). */
+  public Tensor map(DoubleUnaryOperator f) {
+    return Elementwise.map(this, f);
+  }
+
   /** -1, 0 or 1 by sign; NaN stays NaN. */
   public Tensor sign() {
     return Elementwise.sign(this);
@@ -479,7 +489,10 @@ public final class Tensor {
     return Elementwise.compare((a, b) -> a <= b, this, s);
   }
 
-  /** {@code mask != 0 ? a : b} elementwise, all three broadcast together. */
+  /**
+   * {@code mask != 0 ? a : b} elementwise, all three broadcast together. The mask may have either
+   * dtype; a and b must share one.
+   */
   public static Tensor where(Tensor mask, Tensor a, Tensor b) {
     return Elementwise.where(mask, a, b);
   }
@@ -585,7 +598,7 @@ public final class Tensor {
     }
   }
 
-  /** A tensor of {@code dtype} holding {@code values} (wrapped for F64, rounded to float for F32). */
+  /** A tensor of {@code dtype} holding {@code values}: wrapped for F64, rounded for F32. */
   static Tensor fromDoubles(DType dtype, Shape shape, double[] values) {
     Tensor t = new Tensor(shape, null, values);
     return t.to(dtype);

@@ -76,8 +76,8 @@ final class Views {
     for (int k = 0; k < axes.length; k++) {
       axes[k] = k;
     }
-    int ia = x.shape().axis(a);
-    int ib = x.shape().axis(b);
+    int ia = x.shape().axis("transpose", a);
+    int ib = x.shape().axis("transpose", b);
     axes[ia] = ib;
     axes[ib] = ia;
     return permute(x, axes);
@@ -85,7 +85,7 @@ final class Views {
 
   /** The elements with index in {@code [start, end)} along {@code axis}. */
   static Tensor slice(Tensor x, int axis, int start, int end) {
-    int a = x.shape().axis(axis);
+    int a = x.shape().axis("slice", axis);
     int d = x.shape().dim(a);
     if (start < 0 || start > end || end > d) {
       throw new IllegalArgumentException(
@@ -107,7 +107,7 @@ final class Views {
       throw new IllegalArgumentException("concat: needs at least one tensor");
     }
     Tensor first = parts[0];
-    int a = first.shape().axis(axis);
+    int a = first.shape().axis("concat", axis);
     int[] outDims = first.shape().dims();
     outDims[a] = 0;
     for (Tensor p : parts) {
@@ -135,7 +135,7 @@ final class Views {
     return out;
   }
 
-  /** Surrounds x with {@code before[k]} and {@code after[k]} elements of {@code value} on axis k. */
+  /** Surrounds x with {@code before[k]} and {@code after[k]} copies of {@code value} on axis k. */
   static Tensor pad(Tensor x, int[] before, int[] after, double value) {
     int rank = x.rank();
     if (before.length != rank || after.length != rank) {
@@ -158,7 +158,8 @@ final class Views {
     for (int k = 0; k < rank; k++) {
       offset += before[k] * outStrides[k];
     }
-    Strided.copy(x.data(), 0, x.shape().strides(), out.data(), offset, outStrides, x.shape().dims());
+    Strided.copy(
+        x.data(), 0, x.shape().strides(), out.data(), offset, outStrides, x.shape().dims());
     return out;
   }
 
@@ -181,7 +182,7 @@ final class Views {
 
   /** Removes axis {@code axis}, which must have size 1. */
   static Tensor squeeze(Tensor x, int axis) {
-    int a = x.shape().axis(axis);
+    int a = x.shape().axis("squeeze", axis);
     if (x.shape().dim(a) != 1) {
       throw new IllegalArgumentException(
           "squeeze: axis " + axis + " of " + x.shape() + " has size " + x.shape().dim(a)

@@ -28,6 +28,12 @@ public final class VectorKernels extends ScalarKernels {
   }
 
   @Override
+  public void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+    VectorGemm.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+  }
+
+  @Override
   public String toString() {
     return "vector, " + FLOATS.vectorBitSize() + "-bit " + FLOATS.length() + " floats";
   }

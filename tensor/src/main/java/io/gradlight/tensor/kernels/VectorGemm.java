@@ -1,0 +1,260 @@
+package io.gradlight.tensor.kernels;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * SGEMM on the Vector API, {@code C = op(A) op(B)} (or {@code C +=}), in the classic
+ * Goto/BLIS structure:
+ *
+ * <ol>
+ *   <li>pack op(A) into panels of {@link #MR} rows and op(B) into panels of {@link #NR} columns,
+ *       each stored k-major, so the micro-kernel reads both with unit stride whatever the
+ *       transposes (this is the only place transposes are handled);
+ *   <li>cut C into blocks of at most {@link #MC} x {@link #NC}, one task each;
+ *   <li>in a block, walk k in steps of {@link #KC}, and for each B micro-panel (kept in L1) run the
+ *       register-blocked {@code MR x NR} micro-kernel over every A micro-panel of the block (kept
+ *       in L2).
+ * </ol>
+ *
+ * <p>Each element of C is the float FMA chain {@code c = fma(a_p, b_p, c)} over p = 0..k-1 in order
+ * (starting from 0, or from C when accumulating), whatever the blocking into tasks: so results are
+ * identical for every thread count.
+ */
+final class VectorGemm {
+  private VectorGemm() {}
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = S.length();
+
+  /**
+   * Rows of the micro-kernel. 4 x 2 accumulators + 2 B vectors + 1 broadcast = 11 registers: C2
+   * spills with 12 accumulators (6 x 16 ran at 40% of peak here, 4 x 16 at 95% from L1).
+   */
+  static final int MR = 4;
+  /** Columns of the micro-kernel: two vectors. */
+  static final int NR = 2 * LANES;
+  /** Depth of one pass: an NR x KC panel of B (16 KB with 8 lanes) stays in the 32 KB L1. */
+  static final int KC = 256;
+  /** Rows of a task block: an MC x KC block of A (96 KB) stays in L2. */
+  static final int MC = 24 * MR;
+  /** Columns of a task block: with MC, a block's tile buffer (96 KB) also stays in L2. */
+  static final int NC = 16 * NR;
+
+  /** Multiply-adds below which a product runs as one task: forking costs more than it saves. */
+  private static final long SERIAL_WORK = 1L << 20;
+  /** Blocks to aim for when the work is large: enough for two cores to balance within ~10%. */
+  private static final int TARGET_BLOCKS = 12;
+
+  /**
+   * Writes panel {@code panel} of an operand, k-major: element (p, w) of the panel, for
+   * {@code p < k} and {@code w < width}, goes to {@code dst[at + p width + w]}; rows or columns past
+   * the edge of the operand are left zero.
+   */
+  @FunctionalInterface
+  interface PanelPacker {
+    void pack(int panel, float[] dst, int at);
+  }
+
+  static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
+    multiply(m, n, k, packA(transA, m, k, a, aOff), packB(transB, n, k, b, bOff), c, cOff,
+        accumulate);
+  }
+
+  /** op(A) in panels of MR rows: {@code dst[p MR + r] = op(A)[panel MR + r][p]}. */
+  static float[] packA(boolean transA, int m, int k, float[] a, int aOff) {
+    return pack(panels(m, MR), MR, k, (panel, dst, at) -> {
+      int rows = Math.min(MR, m - panel * MR);
+      if (transA) { // A is stored k x m: the panel's MR values of one p are contiguous
+        for (int p = 0; p < k; p++) {
+          System.arraycopy(a, aOff + p * m + panel * MR, dst, at + p * MR, rows);
+        }
+      } else { // read each row of A sequentially, write with stride MR
+        for (int r = 0; r < rows; r++) {
+          int src = aOff + (panel * MR + r) * k;
+          for (int p = 0; p < k; p++) {
+            dst[at + p * MR + r] = a[src + p];
+          }
+        }
+      }
+    });
+  }
+
+  /** op(B) in panels of NR columns: {@code dst[p NR + j] = op(B)[p][panel NR + j]}. */
+  static float[] packB(boolean transB, int n, int k, float[] b, int bOff) {
+    return pack(panels(n, NR), NR, k, (panel, dst, at) -> {
+      int cols = Math.min(NR, n - panel * NR);
+      if (transB) { // B is stored n x k: read each row sequentially, write with stride NR
+        for (int j = 0; j < cols; j++) {
+          int src = bOff + (panel * NR + j) * k;
+          for (int p = 0; p < k; p++) {
+            dst[at + p * NR + j] = b[src + p];
+          }
+        }
+      } else {
+        for (int p = 0; p < k; p++) {
+          System.arraycopy(b, bOff + p * n + panel * NR, dst, at + p * NR, cols);
+        }
+      }
+    });
+  }
+
+  /** The number of panels of {@code width} that cover {@code size} rows or columns. */
+  static int panels(int size, int width) {
+    return (size + width - 1) / width;
+  }
+
+  /** Packs all panels of an operand, in parallel, into one new array. */
+  static float[] pack(int panels, int width, int k, PanelPacker packer) {
+    float[] packed = new float[panels * width * k];
+    int grain = Math.max(1, (1 << 16) / Math.max(1, width * k));
+    Parallel.forRange(panels, grain, (from, to) -> {
+      for (int panel = from; panel < to; panel++) {
+        packer.pack(panel, packed, panel * width * k);
+      }
+    });
+    return packed;
+  }
+
+  /**
+   * {@code C (+)= A B} from packed operands, C {@code m x n} row-major at {@code c[cOff]}. The
+   * blocks are cut by the sizes alone, and their cut never changes a result (see the class
+   * comment), so it is tuned for speed only: at least {@link #TARGET_BLOCKS} blocks when the work is
+   * large.
+   */
+  static void multiply(int m, int n, int k, float[] packedA, float[] packedB,
+      float[] c, int cOff, boolean accumulate) {
+    int mc = MC;
+    int nc = NC;
+    if ((long) m * n * k > SERIAL_WORK) {
+      while (panels(m, mc) * panels(n, nc) < TARGET_BLOCKS && nc > NR) {
+        nc = Math.max(NR, nc / 2 / NR * NR);
+      }
+      while (panels(m, mc) * panels(n, nc) < TARGET_BLOCKS && mc > MR) {
+        mc = Math.max(MR, mc / 2 / MR * MR);
+      }
+    } else {
+      mc = Math.max(MR, panels(m, MR) * MR);
+      nc = Math.max(NR, panels(n, NR) * NR);
+    }
+    int rowBlock = mc;
+    int colBlock = nc;
+    int colBlocks = panels(n, colBlock);
+    Parallel.forEach(panels(m, rowBlock) * colBlocks, block -> {
+      int i0 = (block / colBlocks) * rowBlock;
+      int j0 = (block % colBlocks) * colBlock;
+      multiplyBlock(i0, Math.min(m, i0 + rowBlock), j0, Math.min(n, j0 + colBlock), n, k,
+          packedA, packedB, c, cOff, accumulate);
+    });
+  }
+
+  /**
+   * The rows {@code [i0, i1)} and columns {@code [j0, j1)} of C (starting on panel boundaries).
+   * The block is accumulated in a buffer of whole {@code MR x NR} tiles, each contiguous, that
+   * stays in L2 across the passes over k: rows of C itself lie a whole row of C apart and would
+   * miss the cache on every pass (that cost a third of the time at n = 1024). The buffer also
+   * makes tiles on the edge of C full-size, so the micro-kernel has no edge case.
+   */
+  private static void multiplyBlock(int i0, int i1, int j0, int j1, int n, int k,
+      float[] packedA, float[] packedB, float[] c, int cOff, boolean accumulate) {
+    int rowPanels = (i1 - i0 + MR - 1) / MR;
+    int colPanels = (j1 - j0 + NR - 1) / NR;
+    float[] tiles = new float[rowPanels * colPanels * MR * NR];
+    if (accumulate) {
+      copyTiles(i0, i1, j0, j1, n, rowPanels, c, cOff, tiles, true);
+    }
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int kc = Math.min(KC, k - p0);
+      boolean load = accumulate || p0 > 0;
+      for (int jp = 0; jp < colPanels; jp++) {
+        int bAt = (j0 / NR + jp) * NR * k + p0 * NR;
+        for (int ip = 0; ip < rowPanels; ip++) {
+          int aAt = (i0 / MR + ip) * MR * k + p0 * MR;
+          microKernel(kc, packedA, aAt, packedB, bAt, tiles, (jp * rowPanels + ip) * MR * NR,
+              NR, load);
+        }
+      }
+    }
+    copyTiles(i0, i1, j0, j1, n, rowPanels, c, cOff, tiles, false);
+  }
+
+  /** Copies the block between C and its tile buffer, in the direction {@code intoTiles} says. */
+  private static void copyTiles(int i0, int i1, int j0, int j1, int n, int rowPanels,
+      float[] c, int cOff, float[] tiles, boolean intoTiles) {
+    for (int i = i0; i < i1; i++) {
+      int ip = (i - i0) / MR;
+      for (int j = j0; j < j1; j += NR) {
+        int tileRow = ((j - j0) / NR * rowPanels + ip) * MR * NR + (i - i0) % MR * NR;
+        int cols = Math.min(NR, j1 - j);
+        if (intoTiles) {
+          System.arraycopy(c, cOff + i * n + j, tiles, tileRow, cols);
+        } else {
+          System.arraycopy(tiles, tileRow, c, cOff + i * n + j, cols);
+        }
+      }
+    }
+  }
+
+  /**
+   * {@code C[MR x NR] (+)= A-panel x B-panel} over {@code kc} steps, C at {@code c[cAt]} with row
+   * stride {@code ldc}. The 8 accumulators stay in registers for the whole loop; each step loads
+   * two B vectors and broadcasts four A values, for 8 FMAs.
+   */
+  private static void microKernel(int kc, float[] pa, int aAt, float[] pb, int bAt,
+      float[] c, int cAt, int ldc, boolean load) {
+    FloatVector c00;
+    FloatVector c01;
+    FloatVector c10;
+    FloatVector c11;
+    FloatVector c20;
+    FloatVector c21;
+    FloatVector c30;
+    FloatVector c31;
+    if (load) {
+      c00 = FloatVector.fromArray(S, c, cAt);
+      c01 = FloatVector.fromArray(S, c, cAt + LANES);
+      c10 = FloatVector.fromArray(S, c, cAt + ldc);
+      c11 = FloatVector.fromArray(S, c, cAt + ldc + LANES);
+      c20 = FloatVector.fromArray(S, c, cAt + 2 * ldc);
+      c21 = FloatVector.fromArray(S, c, cAt + 2 * ldc + LANES);
+      c30 = FloatVector.fromArray(S, c, cAt + 3 * ldc);
+      c31 = FloatVector.fromArray(S, c, cAt + 3 * ldc + LANES);
+    } else {
+      c00 = FloatVector.zero(S);
+      c01 = c00;
+      c10 = c00;
+      c11 = c00;
+      c20 = c00;
+      c21 = c00;
+      c30 = c00;
+      c31 = c00;
+    }
+    for (int p = 0; p < kc; p++) {
+      int ap = aAt + p * MR;
+      int bp = bAt + p * NR;
+      FloatVector b0 = FloatVector.fromArray(S, pb, bp);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bp + LANES);
+      FloatVector a0 = FloatVector.broadcast(S, pa[ap]);
+      c00 = a0.fma(b0, c00);
+      c01 = a0.fma(b1, c01);
+      FloatVector a1 = FloatVector.broadcast(S, pa[ap + 1]);
+      c10 = a1.fma(b0, c10);
+      c11 = a1.fma(b1, c11);
+      FloatVector a2 = FloatVector.broadcast(S, pa[ap + 2]);
+      c20 = a2.fma(b0, c20);
+      c21 = a2.fma(b1, c21);
+      FloatVector a3 = FloatVector.broadcast(S, pa[ap + 3]);
+      c30 = a3.fma(b0, c30);
+      c31 = a3.fma(b1, c31);
+    }
+    c00.intoArray(c, cAt);
+    c01.intoArray(c, cAt + LANES);
+    c10.intoArray(c, cAt + ldc);
+    c11.intoArray(c, cAt + ldc + LANES);
+    c20.intoArray(c, cAt + 2 * ldc);
+    c21.intoArray(c, cAt + 2 * ldc + LANES);
+    c30.intoArray(c, cAt + 3 * ldc);
+    c31.intoArray(c, cAt + 3 * ldc + LANES);
+  }
+}
