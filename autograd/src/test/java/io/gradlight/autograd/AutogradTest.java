@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlight.autograd.ops.ReluBackward;
 import io.gradlight.tensor.DType;
+import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -168,5 +169,28 @@ class AutogradTest {
     // add keeps nothing; relu keeps its output (4 x 3 doubles)
     Variable z = y.add(y).relu();
     assertEquals(8L * 20 + 8L * 12, Autograd.savedBytes(z));
+  }
+
+  @Test
+  void savedBytesOfAConvNetAreWhatItsBackwardNeeds() {
+    // conv -> relu -> max-pool -> conv -> relu -> global average pool -> linear, input as data
+    Tensor image = Tensor.zeros(DType.F32, 2, 4, 8, 8).add(0.5);
+    Variable w1 = Variable.leaf(Tensor.full(DType.F32, Shape.of(4, 4, 3, 3), 0.1));
+    Variable w2 = Variable.leaf(Tensor.full(DType.F32, Shape.of(4, 4, 3, 3), -0.1));
+    Variable wl = Variable.leaf(Tensor.ones(DType.F32, 3, 4));
+    int[] one = {1, 1};
+    Variable logits = Variable.constant(image).conv2d(w1, null, one, one, one).relu()
+        .maxPool2d(new int[] {2, 2}, new int[] {2, 2}, new int[] {0, 0})
+        .conv2d(w2, null, one, one, one).relu().globalAvgPool().matmul(wl.transpose(0, 1));
+    long input = 4L * 2 * 4 * 8 * 8;     // conv1 keeps x for its weight gradient (not w1)
+    long relu1 = 4L * 2 * 4 * 8 * 8;     // relu keeps its output
+    long argmax = 4L * 2 * 4 * 4 * 4;    // max-pool keeps indices, not its input
+    long pooled = 4L * 2 * 4 * 4 * 4;    // conv2 keeps its input and its weight
+    long w2Bytes = 4L * 4 * 4 * 3 * 3;
+    long relu2 = 4L * 2 * 4 * 4 * 4;
+    long features = 4L * 2 * 4;          // matmul keeps both operands
+    long weightT = 4L * 4 * 3;
+    assertEquals(input + relu1 + argmax + pooled + w2Bytes + relu2 + features + weightT,
+        Autograd.savedBytes(logits));
   }
 }
