@@ -2,6 +2,7 @@ package io.gradlight.autograd;
 
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -159,7 +160,7 @@ public final class HigherOrder {
   /** {@code [N, 1, 1, ...]} for an input of shape {@code [N, ...]}: a per-item broadcast. */
   private static Shape perItemShape(Shape input) {
     int[] dims = new int[input.rank()];
-    java.util.Arrays.fill(dims, 1);
+    Arrays.fill(dims, 1);
     dims[0] = input.dim(0);
     return Shape.of(dims);
   }

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlight.tensor.Convolution;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class HigherOrderTest {
   private final Tensor bias = distinct(4, 4);
 
   private static Tensor conv2d(Tensor x, Tensor w) {
-    return io.gradlight.tensor.Convolution.conv2d(
+    return Convolution.conv2d(
         x, w, null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1});
   }
 
@@ -81,7 +83,7 @@ class HigherOrderTest {
 
   @Test
   void separableDiagonalsAreExactForTheLogitButNotForExpOfIt() {
-    for (UnaryOperator<Variable> act : java.util.List.<UnaryOperator<Variable>>of(
+    for (UnaryOperator<Variable> act : List.<UnaryOperator<Variable>>of(
         Variable::relu, Variable::softplus, Variable::gelu, Variable::tanh)) {
       HigherOrder.Diagonals exact = HigherOrder.diagonalDerivatives(logit(act), activations, 3);
       HigherOrder.Diagonals fast = HigherOrder.separableDiagonals(logit(act), activations, 3);
