@@ -99,6 +99,20 @@ class HigherOrderTest {
   }
 
   @Test
+  void worksOnActivationsInsideALargerGraph() {
+    Variable x = Variable.leaf(distinct(1, 2, 2, 7, 7));
+    Variable w = Variable.leaf(distinct(2, 0.4, 3, 2, 3, 3));
+    Variable a = x.conv2d(w, null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1});
+    Variable scores = logit(Variable::softplus).apply(a);
+    HigherOrder.Diagonals inside = HigherOrder.separableDiagonals(scores, a, 3);
+    HigherOrder.Diagonals alone = HigherOrder.separableDiagonals(logit(Variable::softplus), a.value(), 3);
+    assertClose(alone.third(), inside.third(), "third order on an intermediate Variable");
+    HigherOrder.Diagonals exact = HigherOrder.diagonalDerivatives(scores, a, 2);
+    assertClose(alone.second(), exact.second(), "exact on an intermediate Variable");
+    Autograd.grad(scores.sum(), x); // the graph was kept
+  }
+
+  @Test
   void theScoreFunctionMustGiveOneScorePerItem() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> HigherOrder.separableDiagonals(a -> a.sum(), activations, 2));
