@@ -82,7 +82,8 @@ class KernelsAndThreadsTest {
       double scale = ref.abs().maxValue();
       assertTrue(scale > 0);
       double err = fast.get(i).to(DType.F64).sub(ref).abs().maxValue();
-      assertTrue(err <= F32_TOLERANCE * scale, "gradient " + i + ": error " + err + ", scale " + scale
+      assertTrue(err <= F32_TOLERANCE * scale, "gradient " + i + ": error " + err + ", scale "
+          + scale
           + " (" + KernelProvider.kernels().name() + " kernels)");
     }
   }
