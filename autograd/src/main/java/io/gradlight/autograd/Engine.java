@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * The backward pass: reverse-mode differentiation of a recorded graph.
@@ -104,9 +105,10 @@ final class Engine {
         boolean wanted = accumulate ? node instanceof LeafAccumulator : targets.containsKey(node);
         if (wanted) {
           g = g != null ? g : zeros(node);
-          captured.put(node, g);
-          if (node instanceof LeafAccumulator leaf) {
-            leaf.variable.accumulateGrad(g);
+          if (accumulate) {
+            ((LeafAccumulator) node).variable.accumulateGrad(g);
+          } else {
+            captured.put(node, g);
           }
         }
         if (node instanceof Function f) {
@@ -150,7 +152,7 @@ final class Engine {
    * wanted nodes themselves included). Iterative post-order depth-first search.
    */
   private static Map<Node, Boolean> findNeeded(
-      List<Node> roots, java.util.function.Predicate<Node> wanted) {
+      List<Node> roots, Predicate<Node> wanted) {
     Map<Node, Boolean> needed = new IdentityHashMap<>();
     Deque<Node> stack = new ArrayDeque<>();
     Deque<Integer> cursor = new ArrayDeque<>();
