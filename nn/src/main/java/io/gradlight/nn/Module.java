@@ -31,18 +31,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link StateDictException}; nothing is loaded when it throws.
  *
  * <p><b>Forward hooks</b> ({@link #registerForwardHook}, {@link #capture}) live for one forward
- * pass: a hook fires each time its layer runs during the next outermost {@link #forward} call on
- * the registering thread that reaches the layer, and is removed when that call returns (normally
- * or by an exception). Closing its handle earlier removes it too. So a hook whose handle was never
- * closed cannot leak into the next call, and hooks registered on one thread never fire on
- * another.
+ * pass. A hook fires each time its layer runs on the registering thread, and is removed when the
+ * next outermost {@link #forward} call on that thread of its layer or of any module containing it
+ * returns, normally or by an exception, whether or not the layer ran. Closing its handle earlier
+ * removes it too. So a hook whose handle was never closed (say, after a failed explanation)
+ * cannot leak into the next call, and hooks registered on one thread never fire on another.
  *
  * <p><b>Modes and dtype.</b> {@link #train()} and {@link #eval()} switch BatchNorm and Dropout
  * for the whole tree; {@link #to(DType)} converts every parameter and buffer to F32 or F64.
  */
 public abstract class Module {
-  /** The hooks fired during this thread's outermost forward call; null outside one. */
-  private static final ThreadLocal<List<HookEntry>> FIRED = new ThreadLocal<>();
+  /** Whether this thread is inside a forward call (so a nested call is not the outermost). */
+  private static final ThreadLocal<Boolean> IN_PASS = ThreadLocal.withInitial(() -> false);
 
   private final Map<String, Module> children = new LinkedHashMap<>();
   private final Map<String, Parameter> parameters = new LinkedHashMap<>();
@@ -109,25 +109,23 @@ public abstract class Module {
 
   /** Runs the module on {@code x}, then its forward hooks (see the class comment). */
   public final Variable forward(Variable x) {
-    List<HookEntry> fired = FIRED.get();
-    boolean outermost = fired == null;
+    boolean outermost = !IN_PASS.get();
     if (outermost) {
-      fired = new ArrayList<>();
-      FIRED.set(fired);
+      IN_PASS.set(true);
     }
     try {
       Variable y = compute(x);
       for (HookEntry h : hooks) {
         if (h.thread == Thread.currentThread()) {
           y = h.fire(this, x, y);
-          fired.add(h);
         }
       }
       return y;
     } finally {
       if (outermost) {
-        FIRED.remove();
-        fired.forEach(HookEntry::close);
+        IN_PASS.set(false);
+        Thread current = Thread.currentThread();
+        namedModules().values().forEach(m -> m.hooks.removeIf(h -> h.thread == current));
       }
     }
   }
@@ -342,7 +340,7 @@ public abstract class Module {
   /**
    * Calls {@code hook} with the input and output of the layer {@code layer} (dotted name;
    * {@code ""} for this module) each time the layer runs in the next forward pass on this thread;
-   * the hook is removed when that pass returns or when the handle is closed.
+   * the hook is removed when that pass returns (see the class comment) or the handle is closed.
    */
   public final Scope registerForwardHook(String layer, ForwardHook hook) {
     if (hook == null) {

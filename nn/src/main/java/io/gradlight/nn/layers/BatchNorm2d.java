@@ -122,6 +122,7 @@ public final class BatchNorm2d extends Module {
 
   @Override
   public String toString() {
-    return "BatchNorm2d(" + channels + ", eps=" + eps + ", momentum=" + momentum + ")";
+    return "BatchNorm2d(" + channels + ", eps=" + Repr.number(eps) + ", momentum="
+        + Repr.number(momentum) + ", affine=True, track_running_stats=True)";
   }
 }

@@ -74,10 +74,10 @@ public final class Conv2d extends Module {
 
   @Override
   public String toString() {
-    return "Conv2d(" + inChannels + ", " + outChannels + ", kernel_size=" + Pairs.tuple(kernel)
-        + ", stride=" + Pairs.tuple(stride)
-        + (padding[0] != 0 || padding[1] != 0 ? ", padding=" + Pairs.tuple(padding) : "")
-        + (dilation[0] != 1 || dilation[1] != 1 ? ", dilation=" + Pairs.tuple(dilation) : "")
+    return "Conv2d(" + inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernel)
+        + ", stride=" + Repr.tuple(stride)
+        + (padding[0] != 0 || padding[1] != 0 ? ", padding=" + Repr.tuple(padding) : "")
+        + (dilation[0] != 1 || dilation[1] != 1 ? ", dilation=" + Repr.tuple(dilation) : "")
         + (bias == null ? ", bias=False" : "") + ")";
   }
 }

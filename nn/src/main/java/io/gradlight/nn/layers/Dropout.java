@@ -41,6 +41,6 @@ public final class Dropout extends Module {
 
   @Override
   public String toString() {
-    return "Dropout(p=" + p + ")";
+    return "Dropout(p=" + Repr.number(p) + ", inplace=False)";
   }
 }

@@ -2,7 +2,7 @@ package io.gradlight.nn.layers;
 
 import java.util.Arrays;
 
-/** The {@code {h, w}} pairs of 2-D layers: validation and PyTorch's printed form. */
+/** The {@code {h, w}} pairs of 2-D layers. */
 final class Pairs {
   private Pairs() {}
 
@@ -18,10 +18,5 @@ final class Pairs {
   /** {@code {v, v}}. */
   static int[] square(int v) {
     return new int[] {v, v};
-  }
-
-  /** Python's tuple notation, {@code (3, 3)}. */
-  static String tuple(int[] hw) {
-    return "(" + hw[0] + ", " + hw[1] + ")";
   }
 }
