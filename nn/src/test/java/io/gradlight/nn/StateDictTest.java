@@ -24,10 +24,11 @@ class StateDictTest {
 
   @Test
   void keepsFloatAndIntegerEntriesApartInInsertionOrder() {
-    StateDict s = new StateDict()
-        .put("b.weight", Tensor.ones(DType.F32, 2, 3))
-        .put("b.count", new IntegerArray("I64", Shape.scalar(), new long[] {5}, false))
-        .put("a.bias", Tensor.zeros(DType.F64, 3));
+    StateDict s =
+        new StateDict()
+            .put("b.weight", Tensor.ones(DType.F32, 2, 3))
+            .put("b.count", new IntegerArray("I64", Shape.scalar(), new long[] {5}, false))
+            .put("a.bias", Tensor.zeros(DType.F64, 3));
     assertEquals(List.of("b.weight", "b.count", "a.bias"), s.names());
     assertTrue(s.isInteger("b.count"));
     assertFalse(s.isInteger("a.bias"));
