@@ -17,7 +17,7 @@ import io.gradlight.tensor.Tensor;
  *
  * <pre>
  *   mu = mean_{n,i,j} x            s2 = mean_{n,i,j} (x - mu)^2          (biased)
- *   y = (x - mu) / sqrt(s2 + eps) * weight + bias                        (differentiable in x)
+ *   y = (x - mu) * (weight / sqrt(s2 + eps)) + bias                      (differentiable in x)
  *   running_mean = (1 - momentum) running_mean + momentum mu
  *   running_var  = (1 - momentum) running_var  + momentum s2 m / (m - 1)   (unbiased)
  *   num_batches_tracked += 1
@@ -120,7 +120,8 @@ public final class BatchNorm2d extends Module {
     Variable centred = x.sub(mean);
     Variable variance = centred.square().mean(STAT_AXES, true);
     updateRunningStats(mean.value().reshape(channels), variance.value().reshape(channels), count);
-    return centred.div(variance.add(eps).sqrt()).mul(w).add(b);
+    // The per-channel factor first: two full-size broadcast ops instead of three.
+    return centred.mul(w.div(variance.add(eps).sqrt())).add(b);
   }
 
   private void updateRunningStats(Tensor mean, Tensor biasedVariance, int count) {
