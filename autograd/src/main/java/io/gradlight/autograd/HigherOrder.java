@@ -135,7 +135,8 @@ public final class HigherOrder {
 
   private static Variable perItem(Variable scores, Variable input) {
     if (input.rank() < 1) {
-      throw new IllegalArgumentException("the input needs a batch axis, got shape " + input.shape());
+      throw new IllegalArgumentException(
+          "the input needs a batch axis, got shape " + input.shape());
     }
     if (scores.size() != input.shape().dim(0)) {
       throw new IllegalArgumentException("the score function should give one score per item: "

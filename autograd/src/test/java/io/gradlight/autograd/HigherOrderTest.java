@@ -49,8 +49,10 @@ class HigherOrderTest {
 
   @Test
   void reluHeadTheTrueDerivativesOfExpSEqualTheClosedForms() {
-    HigherOrder.Diagonals y = HigherOrder.diagonalDerivatives(expLogit(Variable::relu), activations, 3);
-    HigherOrder.Diagonals s = HigherOrder.diagonalDerivatives(logit(Variable::relu), activations, 2);
+    HigherOrder.Diagonals y =
+        HigherOrder.diagonalDerivatives(expLogit(Variable::relu), activations, 3);
+    HigherOrder.Diagonals s =
+        HigherOrder.diagonalDerivatives(logit(Variable::relu), activations, 2);
     Tensor e = perItem(s.scores().exp());
     Tensor g = s.first();
     assertClose(g.square().mul(e), y.second(), "d2Y/dA2 vs exp(S) g^2");
@@ -62,7 +64,8 @@ class HigherOrderTest {
   void softplusHeadDiffersByExactlyTheCurvatureTermsTheClosedFormDrops() {
     HigherOrder.Diagonals y =
         HigherOrder.diagonalDerivatives(expLogit(Variable::softplus), activations, 3);
-    HigherOrder.Diagonals s = HigherOrder.diagonalDerivatives(logit(Variable::softplus), activations, 2);
+    HigherOrder.Diagonals s =
+        HigherOrder.diagonalDerivatives(logit(Variable::softplus), activations, 2);
     Tensor e = perItem(s.scores().exp());
     // Closed forms: S = sum_c w_c mean(softplus(A_c)) + b, so with sig = sigmoid(A) and
     // k = w_c / (H W):  g = k sig,  S'' = k sig (1 - sig),  S''' = k sig (1 - sig)(1 - 2 sig).
@@ -105,7 +108,8 @@ class HigherOrderTest {
     Variable a = x.conv2d(w, null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1});
     Variable scores = logit(Variable::softplus).apply(a);
     HigherOrder.Diagonals inside = HigherOrder.separableDiagonals(scores, a, 3);
-    HigherOrder.Diagonals alone = HigherOrder.separableDiagonals(logit(Variable::softplus), a.value(), 3);
+    HigherOrder.Diagonals alone =
+        HigherOrder.separableDiagonals(logit(Variable::softplus), a.value(), 3);
     assertClose(alone.third(), inside.third(), "third order on an intermediate Variable");
     HigherOrder.Diagonals exact = HigherOrder.diagonalDerivatives(scores, a, 2);
     assertClose(alone.second(), exact.second(), "exact on an intermediate Variable");

@@ -19,8 +19,9 @@ class ReadmeExampleTest {
     Variable dy = Autograd.grad(y, x, true);   // f'(x), recorded so it can be differentiated
     Variable d2y = Autograd.grad(dy, x);        // f''(x)
 
-    GradCheck.assertPasses(v -> v[0].mul(v[0].tanh()), Tensor.of(new double[] {0.5, -1.2, 2.0}, 3));
-    GradGradCheck.assertPasses(v -> v[0].mul(v[0].tanh()), Tensor.of(new double[] {0.5, -1.2, 2.0}, 3));
+    Tensor points = Tensor.of(new double[] {0.5, -1.2, 2.0}, 3);
+    GradCheck.assertPasses(v -> v[0].mul(v[0].tanh()), points);
+    GradGradCheck.assertPasses(v -> v[0].mul(v[0].tanh()), points);
 
     double t = Math.tanh(0.5);
     assertEquals(t + 0.5 * (1 - t * t), dy.value().item(), 1e-15);

@@ -18,7 +18,8 @@ class ReluRuleTest {
   private static double[] reluGradient() {
     Variable x = Variable.leaf(Tensor.of(X, 4));
     Variable gy = Variable.constant(Tensor.of(GY, 4));
-    return Autograd.grad(List.of(x.relu()), List.of(x), List.of(gy), false).get(0).value().toDoubleArray();
+    Variable gx = Autograd.grad(List.of(x.relu()), List.of(x), List.of(gy), false).get(0);
+    return gx.value().toDoubleArray();
   }
 
   @Test
