@@ -3,12 +3,10 @@ package io.gradlight.nn;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import io.gradlight.tensor.io.IntegerArray;
-import io.gradlight.tensor.io.SafetensorsDType;
 import io.gradlight.tensor.io.SafetensorsEntry;
 import io.gradlight.tensor.io.SafetensorsFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -129,12 +127,18 @@ public final class StateDict {
   public static StateDict read(Path path) throws IOException {
     StateDict state = new StateDict();
     try (SafetensorsFile file = SafetensorsFile.open(path)) {
-      List<SafetensorsEntry> list = new ArrayList<>(file.entries());
-      for (SafetensorsEntry e : list) {
-        if (e.dtype().kind() == SafetensorsDType.Kind.FLOAT) {
-          state.put(e.name(), file.tensor(e.name()));
-        } else {
-          state.put(e.name(), file.integers(e.name()));
+      for (SafetensorsEntry e : file.entries()) {
+        switch (e.dtype().kind()) {
+          case FLOAT -> state.put(e.name(), file.tensor(e.name()));
+          case INTEGER, BOOL -> state.put(e.name(), file.integers(e.name()));
+          default ->
+              throw new IllegalArgumentException(
+                  path
+                      + ": tensor '"
+                      + e.name()
+                      + "' has dtype "
+                      + e.dtype()
+                      + ", whose values gradlight cannot read");
         }
       }
     }

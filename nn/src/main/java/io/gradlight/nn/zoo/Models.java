@@ -37,6 +37,11 @@ public final class Models {
     return create(name, defaultClasses(name), Activation.RELU, 0);
   }
 
+  /** A new model with weights drawn from seed 0. */
+  public static Module create(String name, int classes, Activation activation) {
+    return create(name, classes, activation, 0);
+  }
+
   /**
    * A new model in F32 and training mode, weights drawn from {@code seed}.
    *
