@@ -9,7 +9,7 @@ import io.gradlight.tensor.Tensor;
  * BatchNorm's {@code running_mean}: saved and loaded with the state dict, converted by {@link
  * Module#to}, never differentiated.
  */
-public final class Buffer {
+public final class Buffer implements StateEntry {
   private Tensor value;
 
   /** A buffer holding {@code value}. */

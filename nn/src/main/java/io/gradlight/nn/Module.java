@@ -6,7 +6,6 @@ import io.gradlight.autograd.Variable;
 import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
-import io.gradlight.tensor.io.IntegerArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -104,8 +103,7 @@ public abstract class Module {
     }
   }
 
-  // ---- forward
-  // ------------------------------------------------------------------------------------
+  // ---- forward ----------------------------------------------------------------------------------
 
   /** The module's function; called by {@link #forward}. */
   protected abstract Variable compute(Variable x);
@@ -133,8 +131,7 @@ public abstract class Module {
     }
   }
 
-  // ---- structure
-  // ----------------------------------------------------------------------------------
+  // ---- structure --------------------------------------------------------------------------------
 
   /** The direct children by name, in registration order (unmodifiable). */
   public final Map<String, Module> children() {
@@ -197,23 +194,11 @@ public abstract class Module {
     return parameters.values().stream().mapToLong(Parameter::size).sum();
   }
 
-  // ---- state
-  // ----------------------------------------------------------------------------------------
+  // ---- state ------------------------------------------------------------------------------------
 
   /** Parameters, buffers and counters by PyTorch name; tensors shared, not copied. */
   public final StateDict stateDict() {
-    StateDict out = new StateDict();
-    stateTargets()
-        .forEach(
-            (name, target) -> {
-              switch (target) {
-                case Parameter p -> out.put(name, p.value());
-                case Buffer b -> out.put(name, b.value());
-                case Counter c -> out.put(name, counterValue(c));
-                default -> throw new IllegalStateException("unreachable");
-              }
-            });
-    return out;
+    return StateTransfer.save(stateEntries());
   }
 
   /**
@@ -224,93 +209,24 @@ public abstract class Module {
    * @throws StateDictException listing every bad name; the module is then unchanged
    */
   public final LoadResult loadStateDict(StateDict state, boolean strict) {
-    Map<String, Object> targets = stateTargets();
-    List<String> missing = new ArrayList<>();
-    List<String> mismatched = new ArrayList<>();
-    targets.forEach(
-        (name, target) -> {
-          if (!state.contains(name)) {
-            missing.add(name);
-          } else if (!fits(target, state, name)) {
-            mismatched.add(
-                name
-                    + " (model "
-                    + describe(target)
-                    + ", state dict "
-                    + state.describe(name)
-                    + ")");
-          }
-        });
-    List<String> unexpected = new ArrayList<>();
-    for (String name : state.names()) {
-      if (!targets.containsKey(name)) {
-        unexpected.add(name);
-      }
-    }
-    if (!mismatched.isEmpty() || strict && !(missing.isEmpty() && unexpected.isEmpty())) {
-      throw new StateDictException(
-          getClass().getSimpleName(),
-          strict ? missing : List.of(),
-          strict ? unexpected : List.of(),
-          mismatched);
-    }
-    targets.forEach(
-        (name, target) -> {
-          if (state.contains(name)) {
-            switch (target) {
-              case Parameter p -> p.set(copyAs(state.tensor(name), p.dtype()));
-              case Buffer b -> b.set(copyAs(state.tensor(name), b.dtype()));
-              case Counter c -> c.set(state.integers(name).values()[0]);
-              default -> throw new IllegalStateException("unreachable");
-            }
-          }
-        });
-    return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
+    return StateTransfer.load(getClass().getSimpleName(), stateEntries(), state, strict);
   }
 
-  private static boolean fits(Object target, StateDict state, String name) {
-    Shape shape = state.shape(name);
-    return switch (target) {
-      case Parameter p -> !state.isInteger(name) && shape.equals(p.shape());
-      case Buffer b -> !state.isInteger(name) && shape.equals(b.shape());
-      case Counter c -> state.isInteger(name) && shape.rank() == 0;
-      default -> throw new IllegalStateException("unreachable");
-    };
-  }
-
-  private static String describe(Object target) {
-    return switch (target) {
-      case Parameter p -> p.dtype() + " " + p.shape();
-      case Buffer b -> b.dtype() + " " + b.shape();
-      case Counter c -> "I64 " + Shape.scalar();
-      default -> throw new IllegalStateException("unreachable");
-    };
-  }
-
-  private static Tensor copyAs(Tensor t, DType dtype) {
-    return t.dtype() == dtype ? t.copy() : t.to(dtype);
-  }
-
-  private static IntegerArray counterValue(Counter c) {
-    return new IntegerArray("I64", Shape.scalar(), new long[] {c.value()}, false);
-  }
-
-  /** Parameter, Buffer or Counter by PyTorch name, in state-dict order. */
-  private Map<String, Object> stateTargets() {
-    Map<String, Object> out = new LinkedHashMap<>();
+  /** Every parameter, buffer and counter by PyTorch name, in state-dict order. */
+  private Map<String, StateEntry> stateEntries() {
+    Map<String, StateEntry> out = new LinkedHashMap<>();
     collectState("", out);
     return out;
   }
 
-  private void collectState(String prefix, Map<String, Object> out) {
+  private void collectState(String prefix, Map<String, StateEntry> out) {
     parameters.forEach((k, p) -> out.put(join(prefix, k), p));
     buffers.forEach((k, b) -> out.put(join(prefix, k), b));
     counters.forEach((k, c) -> out.put(join(prefix, k), c));
     children.forEach((k, child) -> child.collectState(join(prefix, k), out));
   }
 
-  // ---- modes and dtype
-  // ----------------------------------------------------------------------------
+  // ---- modes and dtype --------------------------------------------------------------------------
 
   /** Training mode for the whole tree (BatchNorm uses batch statistics, Dropout drops). */
   public final Module train() {
@@ -358,8 +274,7 @@ public abstract class Module {
     parameters().forEach(Parameter::zeroGrad);
   }
 
-  // ---- hooks and layer listing
-  // ---------------------------------------------------------------------
+  // ---- hooks and layer listing ------------------------------------------------------------------
 
   /**
    * Calls {@code hook} with the input and output of the layer {@code layer} (dotted name; {@code

@@ -18,7 +18,7 @@ import io.gradlight.tensor.Tensor;
  * then a constant, so no backward computes its gradient (saliency methods that differentiate with
  * respect to the input or an activation only save that work this way).
  */
-public final class Parameter {
+public final class Parameter implements StateEntry {
   private Variable variable;
 
   /** A parameter holding {@code value}, requiring grad. */
