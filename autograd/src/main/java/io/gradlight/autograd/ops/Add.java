@@ -1,0 +1,25 @@
+package io.gradlight.autograd.ops;
+
+import io.gradlight.autograd.Function;
+import io.gradlight.autograd.Variable;
+
+/**
+ * {@code y = a + b} with NumPy broadcasting.
+ *
+ * <p>VJP: {@code ga = sumTo(gy, shape(a))}, {@code gb = sumTo(gy, shape(b))} (summing over the
+ * broadcast axes is the adjoint of broadcasting). Saves nothing. Linear, so its own derivative is
+ * free.
+ */
+public final class Add extends Function {
+
+  public static Variable apply(Variable a, Variable b) {
+    return record(a.value().add(b.value()), Add::new, a, b);
+  }
+
+  @Override
+  protected Variable[] backward(Variable gy) {
+    return grads(
+        needsGrad(0) ? gy.sumTo(inputShape(0)) : null,
+        needsGrad(1) ? gy.sumTo(inputShape(1)) : null);
+  }
+}
