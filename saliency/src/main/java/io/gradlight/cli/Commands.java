@@ -1,0 +1,17 @@
+package io.gradlight.cli;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The registry of implemented subcommands, in the order {@code gradlight --help} lists them. */
+final class Commands {
+  /** Every implemented command; add new ones here. */
+  static final List<Command> ALL = List.of(new InspectCommand());
+
+  private Commands() {}
+
+  /** The command called {@code name}, if there is one. */
+  static Optional<Command> find(String name) {
+    return ALL.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+}
