@@ -1,6 +1,6 @@
 package io.gradlight.nn.train;
 
-import io.gradlight.autograd.Variable;
+import io.gradlight.nn.Parameter;
 import io.gradlight.tensor.Tensor;
 import java.util.List;
 
@@ -35,12 +35,12 @@ public final class Adam extends Optimizer {
   private final int[] steps;
 
   /** Adam with PyTorch's default betas and eps. */
-  public Adam(List<Variable> parameters, double learningRate, double weightDecay) {
+  public Adam(List<Parameter> parameters, double learningRate, double weightDecay) {
     this(parameters, learningRate, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPS, weightDecay);
   }
 
   /** Adam with every option; betas in [0, 1), eps and weight decay >= 0. */
-  public Adam(List<Variable> parameters, double learningRate, double beta1, double beta2,
+  public Adam(List<Parameter> parameters, double learningRate, double beta1, double beta2,
       double eps, double weightDecay) {
     super(parameters, learningRate);
     this.beta1 = beta(beta1, "beta1");

@@ -1,35 +1,30 @@
 package io.gradlight.nn.train;
 
-import io.gradlight.autograd.Variable;
+import io.gradlight.nn.Parameter;
 import io.gradlight.tensor.Tensor;
 import java.util.List;
 
 /**
- * Updates parameters in place from their accumulated gradients, as {@code torch.optim} does.
+ * Updates a model's {@link Parameter}s from their accumulated gradients, as {@code torch.optim}
+ * does.
  *
- * <p>Parameters are leaf {@link Variable}s that require grad; {@link #step} writes the new values
- * into their backing arrays (the one place besides I/O where gradlight mutates a tensor), so a
- * model holding the same Variables sees the update. A parameter whose gradient is null (not
- * reached by the last backward) is skipped and its state does not advance, as in PyTorch.
+ * <p>{@link #step} computes each new value into a fresh tensor and stores it with {@link
+ * Parameter#set}, which also clears the gradient; graphs recorded before keep the old values. A
+ * parameter without a gradient (frozen, or not reached by the last backward) is skipped and its
+ * optimizer state does not advance, as in PyTorch.
  */
 public abstract class Optimizer {
-  private final List<Variable> parameters;
+  private final List<Parameter> parameters;
   private double learningRate;
 
   /** An optimizer of {@code parameters} starting at {@code learningRate}. */
-  protected Optimizer(List<Variable> parameters, double learningRate) {
+  protected Optimizer(List<Parameter> parameters, double learningRate) {
     this.parameters = List.copyOf(parameters);
-    for (Variable p : this.parameters) {
-      if (!p.isLeaf() || !p.requiresGrad()) {
-        throw new IllegalArgumentException(
-            "an optimizer updates leaf Variables that require grad, got " + p);
-      }
-    }
     this.learningRate = atLeast("learning rate", learningRate, 0);
   }
 
   /** The parameters, in the order given. */
-  public List<Variable> parameters() {
+  public List<Parameter> parameters() {
     return parameters;
   }
 
@@ -45,7 +40,7 @@ public abstract class Optimizer {
 
   /** Forgets every parameter's gradient, before the next backward accumulates new ones. */
   public void zeroGrad() {
-    for (Variable p : parameters) {
+    for (Parameter p : parameters) {
       p.zeroGrad();
     }
   }
@@ -53,22 +48,24 @@ public abstract class Optimizer {
   /** Updates every parameter that has a gradient. */
   public void step() {
     for (int i = 0; i < parameters.size(); i++) {
-      Variable p = parameters.get(i);
-      if (p.grad() == null) {
+      Parameter p = parameters.get(i);
+      Tensor grad = p.grad();
+      if (grad == null) {
         continue;
       }
-      Tensor grad = p.grad().value();
       if (!grad.shape().equals(p.shape()) || grad.dtype() != p.dtype()) {
         throw new IllegalStateException("gradient " + grad.dtype() + " " + grad.shape()
             + " does not match its parameter " + p.dtype() + " " + p.shape());
       }
-      update(i, Elements.of(p.value()), Elements.of(grad));
+      Tensor next = p.value().copy();
+      update(i, Elements.of(next), Elements.of(grad));
+      p.set(next);
     }
   }
 
   /**
-   * Updates parameter number {@code index} (its values {@code param}, written in place) from its
-   * gradient {@code grad}, with the current learning rate.
+   * Updates parameter number {@code index} (a copy of its values, {@code param}, written in place)
+   * from its gradient {@code grad}, with the current learning rate.
    */
   abstract void update(int index, Elements param, Elements grad);
 

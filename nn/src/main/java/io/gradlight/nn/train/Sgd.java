@@ -1,6 +1,6 @@
 package io.gradlight.nn.train;
 
-import io.gradlight.autograd.Variable;
+import io.gradlight.nn.Parameter;
 import io.gradlight.tensor.Tensor;
 import java.util.List;
 
@@ -28,12 +28,12 @@ public final class Sgd extends Optimizer {
   private final Tensor[] buffers;
 
   /** Plain SGD with momentum and weight decay (no dampening, not Nesterov). */
-  public Sgd(List<Variable> parameters, double learningRate, double momentum, double weightDecay) {
+  public Sgd(List<Parameter> parameters, double learningRate, double momentum, double weightDecay) {
     this(parameters, learningRate, momentum, 0, weightDecay, false);
   }
 
   /** Every option of PyTorch's SGD; Nesterov needs momentum > 0 and zero dampening. */
-  public Sgd(List<Variable> parameters, double learningRate, double momentum, double dampening,
+  public Sgd(List<Parameter> parameters, double learningRate, double momentum, double dampening,
       double weightDecay, boolean nesterov) {
     super(parameters, learningRate);
     this.momentum = atLeast("momentum", momentum, 0);

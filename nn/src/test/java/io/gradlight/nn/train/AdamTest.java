@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gradlight.autograd.Variable;
+import io.gradlight.nn.Parameter;
 import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Tensor;
 import java.util.List;
@@ -14,15 +15,15 @@ import org.junit.jupiter.api.Test;
 class AdamTest {
   private static final double TIGHT = 1e-15;
 
-  private static void step(Adam adam, Variable p, double g) {
+  private static void step(Adam adam, Parameter p, double g) {
     p.zeroGrad();
-    p.mul(g).sum().backward();
+    p.variable().mul(g).sum().backward();
     adam.step();
   }
 
   @Test
   void twoStepsByHand() {
-    Variable p = Variable.leaf(Tensor.of(new double[] {1.0}, 1));
+    Parameter p = new Parameter(Tensor.of(new double[] {1.0}, 1));
     Adam adam = new Adam(List.of(p), 0.1, 0);
     // step 1, g = 0.5: m = 0.05, v = 0.00025; step size 0.1 / (1 - 0.9) = 1;
     // denominator sqrt(0.00025) / sqrt(0.001) + 1e-8 = 0.5 + 1e-8
@@ -38,7 +39,7 @@ class AdamTest {
 
   @Test
   void weightDecayIsAddedToTheGradient() {
-    Variable p = Variable.leaf(Tensor.of(new double[] {2.0}, 1));
+    Parameter p = new Parameter(Tensor.of(new double[] {2.0}, 1));
     Adam adam = new Adam(List.of(p), 0.01, 0.8, 0.9, 1e-3, 0.5);
     // g = 0.1 + 0.5 * 2 = 1.1; m = 0.2 * 1.1 = 0.22; v = 0.1 * 1.21 = 0.121;
     // step size 0.01 / 0.2 = 0.05; denominator sqrt(0.121) / sqrt(0.1) + 1e-3 = 1.1 + 1e-3
@@ -48,9 +49,10 @@ class AdamTest {
 
   @Test
   void firstStepMovesEachElementByAboutTheLearningRate() {
-    Variable p = Variable.leaf(Tensor.of(new float[] {0, 0, 0}, 3));
+    Parameter p = new Parameter(Tensor.of(new float[] {0, 0, 0}, 3));
     Adam adam = new Adam(List.of(p), 0.01, 0);
-    p.mul(Variable.constant(Tensor.of(new float[] {3, -0.001f, 200}, 3))).sum().backward();
+    Tensor g = Tensor.of(new float[] {3, -0.001f, 200}, 3);
+    p.variable().mul(Variable.constant(g)).sum().backward();
     adam.step();
     assertEquals(DType.F32, p.dtype());
     assertArrayEquals(new double[] {-0.01, 0.01, -0.01}, p.value().toDoubleArray(), 1e-6);
@@ -58,7 +60,7 @@ class AdamTest {
 
   @Test
   void rejectsBadBetas() {
-    List<Variable> ps = List.of(Variable.leaf(Tensor.of(new double[] {1}, 1)));
+    List<Parameter> ps = List.of(new Parameter(Tensor.of(new double[] {1}, 1)));
     assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 1.0, 0.999, 1e-8, 0));
     assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, -0.1, 1e-8, 0));
     assertThrows(IllegalArgumentException.class, () -> new Adam(ps, 0.1, 0.9, 0.999, -1, 0));

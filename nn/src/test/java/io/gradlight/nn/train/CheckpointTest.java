@@ -5,9 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlight.nn.StateDict;
 import io.gradlight.tensor.DType;
+import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import io.gradlight.tensor.io.FormatException;
+import io.gradlight.tensor.io.IntegerArray;
 import io.gradlight.tensor.io.SafetensorsWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,11 +25,17 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckpointTest {
   @TempDir Path dir;
 
+  private static IntegerArray counter(long value) {
+    return new IntegerArray("I64", Shape.scalar(), new long[] {value}, false);
+  }
+
   private static Checkpoint sample() {
+    StateDict state = new StateDict()
+        .put("conv.weight", Tensor.arange(DType.F32, 6).reshape(2, 3))
+        .put("bn.num_batches_tracked", counter(1L << 40))
+        .put("fc.bias", Tensor.of(new double[] {0.5, -1}, 2));
     return new Checkpoint("shapesnet", List.of("circle", "a \"quoted\", name"), "relu", 3,
-        Map.of("conv.weight", Tensor.arange(DType.F32, 6).reshape(2, 3),
-            "fc.bias", Tensor.of(new double[] {0.5, -1}, 2)),
-        Map.of("accuracy", "0.98"));
+        state, Map.of("accuracy", "0.98"));
   }
 
   @Test
@@ -40,10 +49,13 @@ class CheckpointTest {
     assertEquals("relu", read.activation());
     assertEquals(3, read.epoch());
     assertEquals(Map.of("accuracy", "0.98"), read.extra());
-    assertEquals(DType.F32, read.weights().get("conv.weight").dtype());
+    StateDict state = read.state();
+    assertEquals(DType.F32, state.tensor("conv.weight").dtype());
     assertArrayEquals(new double[] {0, 1, 2, 3, 4, 5},
-        read.weights().get("conv.weight").toDoubleArray());
-    assertArrayEquals(new double[] {0.5, -1}, read.weights().get("fc.bias").toDoubleArray());
+        state.tensor("conv.weight").toDoubleArray());
+    assertArrayEquals(new double[] {0.5, -1}, state.tensor("fc.bias").toDoubleArray());
+    assertArrayEquals(new long[] {1L << 40}, state.integers("bn.num_batches_tracked").values());
+    assertEquals(Shape.scalar(), state.shape("bn.num_batches_tracked"));
   }
 
   @Test
@@ -70,11 +82,18 @@ class CheckpointTest {
     SafetensorsWriter.write(badClasses, Map.of("w", Tensor.zeros(DType.F32, 2)), meta);
     e = assertThrows(FormatException.class, () -> Checkpoint.load(badClasses));
     assertTrue(e.getMessage().contains(Checkpoint.CLASSES), e.getMessage());
+
+    meta = new TreeMap<>(sample().metadata());
+    meta.put(Checkpoint.COUNTERS, "{\"w\": 1.5}");
+    Path badCounter = dir.resolve("counter.safetensors");
+    SafetensorsWriter.write(badCounter, Map.of("v", Tensor.zeros(DType.F32, 2)), meta);
+    e = assertThrows(FormatException.class, () -> Checkpoint.load(badCounter));
+    assertTrue(e.getMessage().contains(Checkpoint.COUNTERS), e.getMessage());
   }
 
   @Test
   void validatesItsFields() {
-    Map<String, Tensor> none = Map.of();
+    StateDict none = new StateDict();
     assertThrows(IllegalArgumentException.class,
         () -> new Checkpoint("m", List.of(), "relu", 0, none, Map.of()));
     assertThrows(IllegalArgumentException.class,
@@ -82,5 +101,9 @@ class CheckpointTest {
     assertThrows(IllegalArgumentException.class,
         () -> new Checkpoint("m", List.of("a"), "relu", 0, none,
             Map.of(Checkpoint.MODEL, "x")));
+    StateDict vector = new StateDict().put("n", new IntegerArray("I64", Shape.of(2),
+        new long[] {1, 2}, false));
+    assertThrows(IllegalArgumentException.class,
+        () -> new Checkpoint("m", List.of("a"), "relu", 0, vector, Map.of()));
   }
 }
