@@ -83,9 +83,12 @@ public final class Options {
 
   /** Parses a command's arguments (those after its name). */
   public ParsedArgs parse(List<String> args) throws UsageException {
+    int end = args.indexOf("--") < 0 ? args.size() : args.indexOf("--");
+    if (args.subList(0, end).contains(HELP) || args.subList(0, end).contains("-h")) {
+      return ParsedArgs.helpRequested(this);
+    }
     Map<String, List<String>> values = new HashMap<>();
     List<String> free = new ArrayList<>();
-    boolean help = false;
     boolean optionsEnded = false;
     for (int i = 0; i < args.size(); i++) {
       String arg = args.get(i);
@@ -95,10 +98,6 @@ public final class Options {
       }
       if (arg.equals("--")) {
         optionsEnded = true;
-        continue;
-      }
-      if (arg.equals(HELP) || arg.equals("-h")) {
-        help = true;
         continue;
       }
       if (arg.equals(DEBUG)) {
@@ -130,9 +129,6 @@ public final class Options {
         throw new UsageException(name + " given twice");
       }
       seen.add(value);
-    }
-    if (help) {
-      return ParsedArgs.helpRequested(this);
     }
     return new ParsedArgs(this, values, assignPositionals(free));
   }

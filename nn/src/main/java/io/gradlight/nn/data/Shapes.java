@@ -37,10 +37,12 @@ import java.util.SplittableRandom;
  *       shape;
  *   <li>the class shape: radius {@code r} in [0.2 s, 0.34 s] (the radius of the circle the shape
  *       fits in), centre in {@code [r, s - r]} on both axes (so it lies wholly inside the image),
- *       rotation in [0, 2 pi), drawn in front of the distractors; its colour (hue in [0, 1),
- *       saturation in [0.3, 1], value in [0.05, 1]) is redrawn until its luminance differs by at
- *       least {@value #MIN_CONTRAST} from the mean luminance of what it covers (after 64 failed
- *       draws: white on a dark, black on a light background);
+ *       rotation in [0, 2 pi), drawn in front of the distractors; with equal odds it is lighter or
+ *       darker than the mean luminance {@code L} of what it covers (only darker when {@code L + 0.3
+ *       > 0.9}, only lighter when {@code L - 0.3 < 0.1}); its colour (hue in [0, 1), saturation in
+ *       [0.3, 1], value in [0.6, 1] if lighter, [0.05, 0.6] if darker) is redrawn until its
+ *       luminance is on that side of {@code L} by at least {@value #MIN_CONTRAST} (after 64 failed
+ *       draws: white or black);
  *   <li>Clever-Hans variant only: the cue, a square of side {@code round(0.09 s)} pixels at {@code
  *       round(0.03 s)} pixels from the corner {@code label mod 4} (0 top left, 1 top right, 2
  *       bottom left, 3 bottom right), in the fully saturated colour of hue {@code label / COUNT}.
@@ -67,6 +69,12 @@ public final class Shapes {
 
   /** The least luminance difference between the class shape and what it covers. */
   public static final double MIN_CONTRAST = 0.3;
+
+  /** Shapes lighter than their background are drawn only if this luminance leaves room. */
+  private static final double MAX_LIGHT_LUMINANCE = 0.9;
+
+  /** Shapes darker than their background are drawn only if this luminance leaves room. */
+  private static final double MIN_DARK_LUMINANCE = 0.1;
 
   private static final long LABEL_STREAM = 0x6C8E9CF570932BD5L;
   private static final long IMAGE_STREAM = 0x2545F4914F6CDD1DL;
@@ -227,14 +235,26 @@ public final class Shapes {
         x, y, x + length * Math.cos(direction), y + length * Math.sin(direction), halfWidth);
   }
 
-  private static Rgb contrastingColour(double backgroundLuminance, SplittableRandom rng) {
+  /**
+   * A colour lighter or darker (equal odds, when both are possible) than {@code background} by at
+   * least {@link #MIN_CONTRAST} in luminance, by rejection sampling.
+   */
+  private static Rgb contrastingColour(double background, SplittableRandom rng) {
+    boolean lighter = rng.nextBoolean();
+    if (background + MIN_CONTRAST > MAX_LIGHT_LUMINANCE) {
+      lighter = false;
+    } else if (background - MIN_CONTRAST < MIN_DARK_LUMINANCE) {
+      lighter = true;
+    }
     for (int attempt = 0; attempt < 64; attempt++) {
-      Rgb colour = Rgb.fromHsv(rng.nextDouble(), rng.nextDouble(0.3, 1), rng.nextDouble(0.05, 1));
-      if (Math.abs(colour.luminance() - backgroundLuminance) >= MIN_CONTRAST) {
+      double value = lighter ? rng.nextDouble(0.6, 1) : rng.nextDouble(0.05, 0.6);
+      Rgb colour = Rgb.fromHsv(rng.nextDouble(), rng.nextDouble(0.3, 1), value);
+      double gap = colour.luminance() - background;
+      if ((lighter ? gap : -gap) >= MIN_CONTRAST) {
         return colour;
       }
     }
-    return backgroundLuminance < 0.5 ? new Rgb(1, 1, 1) : new Rgb(0, 0, 0);
+    return lighter ? new Rgb(1, 1, 1) : new Rgb(0, 0, 0);
   }
 
   /** The cue square, aligned to whole pixels so that it covers each pixel fully or not at all. */

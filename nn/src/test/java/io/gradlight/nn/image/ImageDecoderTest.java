@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -240,6 +241,15 @@ class ImageDecoderTest {
     assertRefused(gif, "is not a PNG or JPEG image");
     assertRefused(dir.resolve("missing.png"), "no such file");
     assertRefused(dir, "is not a regular file");
+  }
+
+  @Test
+  void slowDecodeIsStoppedAtTheDeadline() throws IOException {
+    Path file = write(noisyRgb(256, 256, 7), "png", "slow.png");
+    BadImageException e =
+        assertThrows(BadImageException.class, () -> ImageDecoder.read(file, Duration.ofNanos(1)));
+    assertTrue(e.getMessage().contains("longer than 0 ms"), e.getMessage());
+    assertEquals(Shape.of(3, 256, 256), ImageDecoder.read(file).shape()); // the default is ample
   }
 
   @Test

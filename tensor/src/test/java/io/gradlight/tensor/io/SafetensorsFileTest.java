@@ -335,7 +335,8 @@ class SafetensorsFileTest {
     try (SafetensorsFile f = SafetensorsFile.open(p)) {
       var e = assertThrows(FormatException.class, () -> f.integers("m"));
       assertTrue(e.getMessage().startsWith(p + ": "), e.getMessage());
-      assertTrue(e.getMessage().contains("tensor \"m\" boolean element 1 is 2, expected 0 or 1"), e.getMessage());
+      assertTrue(e.getMessage().contains("tensor \"m\" boolean element 1 is 2, expected 0 or 1"),
+          e.getMessage());
     }
   }
 
