@@ -104,9 +104,10 @@ final class Engine {
         boolean wanted = accumulate ? node instanceof LeafAccumulator : targets.containsKey(node);
         if (wanted) {
           g = g != null ? g : zeros(node);
-          captured.put(node, g);
-          if (node instanceof LeafAccumulator leaf) {
-            leaf.variable.accumulateGrad(g);
+          if (accumulate) {
+            ((LeafAccumulator) node).variable.accumulateGrad(g);
+          } else {
+            captured.put(node, g);
           }
         }
         if (node instanceof Function f) {

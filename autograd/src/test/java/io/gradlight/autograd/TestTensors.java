@@ -10,15 +10,16 @@ public final class TestTensors {
   private TestTensors() {}
 
   /**
-   * Distinct values in {@code (-scale, scale)}: a shuffled grid {@code scale ((2k + 1)/n - 1)},
-   * so no two are closer than {@code 2 scale / n} and none is closer to 0 than {@code scale / n}:
-   * far from ReLU's kink and from ties of max pooling, compared with gradcheck's step 1e-6.
+   * Distinct values in about {@code (-scale, scale)}: a shuffled grid
+   * {@code scale ((2k + 1)/n - 1 + 1/(2n))}, so no two are closer than {@code 2 scale / n} and
+   * none is closer to 0 than {@code scale / (2n)}: far from ReLU's kink and from ties of max
+   * pooling, compared with gradcheck's step 1e-6.
    */
   public static Tensor distinct(long seed, double scale, int... dims) {
     int n = Shape.of(dims).size();
     double[] v = new double[n];
     for (int k = 0; k < n; k++) {
-      v[k] = scale * ((2.0 * k + 1) / n - 1);
+      v[k] = scale * ((2.0 * k + 1) / n - 1 + 0.5 / n);
     }
     SplittableRandom rng = new SplittableRandom(seed);
     for (int k = n - 1; k > 0; k--) {

@@ -32,11 +32,11 @@ public final class GradGradCheck {
 
   /** Checks with a gradOutput drawn uniformly from [-1, 1) with a fixed seed. */
   public static GradCheckResult check(VariableFunction f, Tensor... inputs) {
-    return check(f, randomGradOutput(f, inputs), inputs);
+    return check(f, inputs, randomGradOutput(f, inputs));
   }
 
   /** Checks with the given gradOutput (shaped like {@code f}'s output). */
-  public static GradCheckResult check(VariableFunction f, Tensor gradOutput, Tensor... inputs) {
+  public static GradCheckResult check(VariableFunction f, Tensor[] inputs, Tensor gradOutput) {
     Tensor[] all = Arrays.copyOf(inputs, inputs.length + 1);
     all[inputs.length] = gradOutput;
     List<String> names = new ArrayList<>(GradCheck.defaultNames(inputs.length));

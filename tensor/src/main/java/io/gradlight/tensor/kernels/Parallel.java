@@ -1,11 +1,11 @@
 package io.gradlight.tensor.kernels;
 
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * The one shared thread pool of gradlight. {@code -Dgradlight.threads=N} sets its size (default:
@@ -56,17 +56,18 @@ public final class Parallel {
 
   /**
    * Runs {@code body} with {@code threads} threads for every parallel kernel it starts from the
-   * calling thread, then restores the previous count. Results do not depend on the count (see the
-   * class comment); this exists to measure speed and to test that promise.
+   * calling thread, then restores the previous count, and returns the body's result. Results do not
+   * depend on the count (see the class comment); this exists to measure speed and to test that
+   * promise, e.g. {@code Parallel.withThreads(1, () -> kernels.sum(x, 0, n))}.
    */
-  public static <T> T withThreads(int threads, Callable<T> body) throws Exception {
+  public static <T> T withThreads(int threads, Supplier<T> body) {
     if (threads < 1 || threads > 1024) {
       throw new IllegalArgumentException("thread count must be from 1 to 1024, got " + threads);
     }
     Integer previous = OVERRIDE.get();
     OVERRIDE.set(threads);
     try {
-      return body.call();
+      return body.get();
     } finally {
       if (previous == null) {
         OVERRIDE.remove();
@@ -76,18 +77,12 @@ public final class Parallel {
     }
   }
 
-  /** {@link #withThreads(int, Callable)} for a body without a result or checked exceptions. */
+  /** {@link #withThreads(int, Supplier)} for a body without a result. */
   public static void withThreads(int threads, Runnable body) {
-    try {
-      withThreads(threads, () -> {
-        body.run();
-        return null;
-      });
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e); // unreachable: a Runnable throws no checked exception
-    }
+    withThreads(threads, () -> {
+      body.run();
+      return null;
+    });
   }
 
   /**

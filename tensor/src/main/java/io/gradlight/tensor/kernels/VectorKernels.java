@@ -34,6 +34,52 @@ public final class VectorKernels extends ScalarKernels {
   }
 
   @Override
+  public void conv2d(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    VectorConvolution.forward(g, x, w, bias, y);
+  }
+
+  @Override
+  public void conv2dBackwardInput(ConvGeometry g, float[] gy, float[] w, float[] gx) {
+    VectorConvolution.backwardInput(g, gy, w, gx);
+  }
+
+  @Override
+  public void conv2dBackwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
+    VectorConvolution.backwardWeight(g, x, gy, gw);
+  }
+
+  @Override
+  public void globalAvgPool(int planes, int planeSize, float[] x, float[] y) {
+    VectorElementwise.globalAvgPool(planes, planeSize, x, y);
+  }
+
+  @Override
+  public void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
+    VectorElementwise.unary(op, x, xOff, y, yOff, n);
+  }
+
+  @Override
+  public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
+      float[] y, int yOff, int n) {
+    VectorElementwise.binary(op, a, aOff, b, bOff, y, yOff, n);
+  }
+
+  @Override
+  public void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
+    VectorElementwise.binaryScalar(op, a, aOff, s, y, yOff, n);
+  }
+
+  @Override
+  public void reluBackward(float[] gy, float[] x, float[] gx, int n) {
+    VectorElementwise.reluBackward(gy, x, gx, n);
+  }
+
+  @Override
+  public double sum(float[] x, int off, int n) {
+    return VectorElementwise.sum(x, off, n);
+  }
+
+  @Override
   public String toString() {
     return "vector, " + FLOATS.vectorBitSize() + "-bit " + FLOATS.length() + " floats";
   }

@@ -1,0 +1,193 @@
+package io.gradlight.tensor.kernels;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * F32 convolution as GEMM on {@link VectorGemm}, one image at a time. With {@code K = cIn kh kw}
+ * and {@code P = outH outW}, and {@code cols} the {@code K x P} im2col matrix of one image
+ * ({@code cols[(c, p, q)][(i, j)] = x[c][ih][iw]}, zero in the padding):
+ *
+ * <pre>
+ *   forward          y_n  = W cols_n (+ bias)                 W: cOut x K
+ *   backward input   gx_n = col2im(W^T gy_n)                  (stride 1: a forward conv of gy)
+ *   backward weight  gW   = sum_n gy_n cols_n^T
+ * </pre>
+ *
+ * <p>cols is never stored: its GEMM panels are packed straight from a zero-padded copy of the image
+ * (implicit im2col), so packing is one pass over the data.
+ */
+final class VectorConvolution {
+  private VectorConvolution() {}
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int LANES = S.length();
+
+  static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    int depth = g.cIn() * g.kh() * g.kw();
+    int positions = g.outH() * g.outW();
+    float[] packedW = VectorGemm.packA(false, g.cOut(), depth, w, 0);
+    for (int n = 0; n < g.n(); n++) {
+      int yOff = n * g.cOut() * positions;
+      if (bias != null) { // start each output channel's FMA chain from its bias
+        for (int o = 0; o < g.cOut(); o++) {
+          Arrays.fill(y, yOff + o * positions, yOff + (o + 1) * positions, bias[o]);
+        }
+      }
+      float[] packedCols = packColumns(g, PaddedImage.of(g, x, n));
+      VectorGemm.multiply(g.cOut(), positions, depth, packedW, packedCols, y, yOff, bias != null);
+    }
+  }
+
+  static void backwardInput(ConvGeometry g, float[] gy, float[] w, float[] gx) {
+    int padH = g.dilH() * (g.kh() - 1) - g.padH();
+    int padW = g.dilW() * (g.kw() - 1) - g.padW();
+    if (g.strideH() == 1 && g.strideW() == 1 && padH >= 0 && padW >= 0) {
+      // the transposed convolution with stride 1 is a convolution of gy with the weights
+      // flipped in space and transposed in channels: no col2im pass, and the fast packing
+      ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(), g.kh(), g.kw(),
+          1, 1, padH, padW, g.dilH(), g.dilW());
+      forward(t, gy, flippedTransposed(g, w), null, gx);
+      return;
+    }
+    int depth = g.cIn() * g.kh() * g.kw();
+    int positions = g.outH() * g.outW();
+    float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
+    float[] cols = new float[depth * positions];
+    for (int n = 0; n < g.n(); n++) {
+      float[] packedGy = VectorGemm.packB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
+      VectorGemm.multiply(depth, positions, g.cOut(), packedWt, packedGy, cols, 0, false);
+      col2im(g, cols, gx, n);
+    }
+  }
+
+  static void backwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
+    int depth = g.cIn() * g.kh() * g.kw();
+    int positions = g.outH() * g.outW();
+    if (g.n() == 0) {
+      Arrays.fill(gw, 0, g.cOut() * depth, 0f);
+    }
+    for (int n = 0; n < g.n(); n++) {
+      float[] packedGy = VectorGemm.packA(false, g.cOut(), positions, gy, n * g.cOut() * positions);
+      float[] packedColsT = packColumnsTransposed(g, PaddedImage.of(g, x, n));
+      VectorGemm.multiply(g.cOut(), depth, positions, packedGy, packedColsT, gw, 0, n > 0);
+    }
+  }
+
+  /** {@code wt[c][o][p][q] = w[o][c][kh-1-p][kw-1-q]}. */
+  private static float[] flippedTransposed(ConvGeometry g, float[] w) {
+    int kh = g.kh();
+    int kw = g.kw();
+    float[] wt = new float[g.cOut() * g.cIn() * kh * kw];
+    for (int o = 0; o < g.cOut(); o++) {
+      for (int c = 0; c < g.cIn(); c++) {
+        for (int p = 0; p < kh; p++) {
+          for (int q = 0; q < kw; q++) {
+            wt[((c * g.cOut() + o) * kh + kh - 1 - p) * kw + kw - 1 - q] =
+                w[((o * g.cIn() + c) * kh + p) * kw + q];
+          }
+        }
+      }
+    }
+    return wt;
+  }
+
+  /**
+   * The GEMM B operand {@code cols} ({@code K x P}) in panels of NR output positions. For each
+   * (c, p, q) the panel's values are NR loads at fixed offsets from one point of the padded image.
+   */
+  private static float[] packColumns(ConvGeometry g, PaddedImage img) {
+    int nr = VectorGemm.NR;
+    int positions = g.outH() * g.outW();
+    return VectorGemm.pack(VectorGemm.panels(positions, nr), nr, g.cIn() * g.kh() * g.kw(),
+        (panel, dst, at) -> {
+          int count = Math.min(nr, positions - panel * nr);
+          int[] start = new int[count];
+          for (int col = 0; col < count; col++) {
+            int pos = panel * nr + col;
+            start[col] = img.offset(pos / g.outW() * g.strideH(), pos % g.outW() * g.strideW());
+          }
+          // a run of LANES positions in one output row, stride 1, is one vector copy
+          boolean[] contiguous = new boolean[nr / LANES];
+          for (int v = 0; v < contiguous.length; v++) {
+            int first = v * LANES;
+            contiguous[v] = first + LANES <= count
+                && start[first + LANES - 1] - start[first] == LANES - 1;
+          }
+          int r = 0;
+          for (int c = 0; c < g.cIn(); c++) {
+            for (int p = 0; p < g.kh(); p++) {
+              for (int q = 0; q < g.kw(); q++, r++) {
+                int tap = img.tap(c, p, q);
+                int row = at + r * nr;
+                for (int v = 0; v < contiguous.length; v++) {
+                  if (contiguous[v]) {
+                    FloatVector.fromArray(S, img.data(), tap + start[v * LANES])
+                        .intoArray(dst, row + v * LANES);
+                  } else {
+                    for (int col = v * LANES; col < Math.min(count, (v + 1) * LANES); col++) {
+                      dst[row + col] = img.data()[tap + start[col]];
+                    }
+                  }
+                }
+              }
+            }
+          }
+        });
+  }
+
+  /** The GEMM B operand {@code cols^T} ({@code P x K}) in panels of NR (c, p, q) columns. */
+  private static float[] packColumnsTransposed(ConvGeometry g, PaddedImage img) {
+    int nr = VectorGemm.NR;
+    int depth = g.cIn() * g.kh() * g.kw();
+    int khw = g.kh() * g.kw();
+    return VectorGemm.pack(VectorGemm.panels(depth, nr), nr, g.outH() * g.outW(),
+        (panel, dst, at) -> {
+          int cols = Math.min(nr, depth - panel * nr);
+          int[] taps = new int[cols];
+          for (int col = 0; col < cols; col++) {
+            int r = panel * nr + col;
+            taps[col] = img.tap(r / khw, r % khw / g.kw(), r % g.kw());
+          }
+          // one output row at a time, so the panel rows written (a cache line each) stay in L1
+          // while all NR columns fill them
+          for (int i = 0; i < g.outH(); i++) {
+            int rowStart = img.offset(i * g.strideH(), 0);
+            int rowAt = at + i * g.outW() * nr;
+            for (int col = 0; col < cols; col++) {
+              int src = taps[col] + rowStart;
+              for (int j = 0; j < g.outW(); j++) {
+                dst[rowAt + j * nr + col] = img.data()[src + j * g.strideW()];
+              }
+            }
+          }
+        });
+  }
+
+  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, one task per channel, in (p, q, i, j) order. */
+  private static void col2im(ConvGeometry g, float[] cols, float[] gx, int n) {
+    int positions = g.outH() * g.outW();
+    Parallel.forEach(g.cIn(), c -> {
+      int plane = (n * g.cIn() + c) * g.h() * g.w();
+      Arrays.fill(gx, plane, plane + g.h() * g.w(), 0f);
+      for (int p = 0; p < g.kh(); p++) {
+        for (int q = 0; q < g.kw(); q++) {
+          int row = ((c * g.kh() + p) * g.kw() + q) * positions;
+          for (int i = 0; i < g.outH(); i++) {
+            int ih = i * g.strideH() - g.padH() + p * g.dilH();
+            if (ih < 0 || ih >= g.h()) {
+              continue;
+            }
+            for (int j = 0; j < g.outW(); j++) {
+              int iw = j * g.strideW() - g.padW() + q * g.dilW();
+              if (iw >= 0 && iw < g.w()) {
+                gx[plane + ih * g.w() + iw] += cols[row + i * g.outW() + j];
+              }
+            }
+          }
+        }
+      }
+    });
+  }
+}

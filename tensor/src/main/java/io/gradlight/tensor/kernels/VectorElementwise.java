@@ -1,0 +1,177 @@
+package io.gradlight.tensor.kernels;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * F32 elementwise kernels and sums on the Vector API. Each loop runs whole vectors, then a scalar
+ * tail with the reference definition ({@link UnaryOp#apply}, {@link BinaryOp#apply}). Runs of at
+ * most {@code 2 LANES} elements are left to the scalar loop: setting up vectors costs more there.
+ *
+ * <p>Exactness: NEG, ABS, SQRT, RELU, ADD, SUB, MUL, DIV, MAX, MIN and reluBackward give the same
+ * bits as the reference (one IEEE rounding either way). EXP, LOG, TANH, POW and SIGMOID use the
+ * Vector API's transcendental functions, within a few ulps of the reference.
+ */
+final class VectorElementwise {
+  private VectorElementwise() {}
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+  private static final int LANES = S.length();
+  /** Elements per task: enough work to outweigh a task's cost. */
+  private static final int GRAIN = 1 << 16;
+
+  static void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
+    Parallel.forRange(n, GRAIN, (from, to) -> {
+      int i = from;
+      if (to - from > 2 * LANES) {
+        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
+          apply(op, FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      for (; i < to; i++) {
+        y[yOff + i] = (float) op.apply(x[xOff + i]);
+      }
+    });
+  }
+
+  private static FloatVector apply(UnaryOp op, FloatVector v) {
+    return switch (op) {
+      case NEG -> v.neg();
+      case ABS -> v.abs();
+      case EXP -> v.lanewise(VectorOperators.EXP);
+      case LOG -> v.lanewise(VectorOperators.LOG);
+      case SQRT -> v.sqrt();
+      case RELU -> v.max(0f); // Math.max semantics: NaN stays NaN, -0 becomes +0
+      case TANH -> v.lanewise(VectorOperators.TANH);
+      case SIGMOID -> sigmoid(v);
+    };
+  }
+
+  /**
+   * {@code 1 / (1 + e^-x)} as {@code s = 1 / (1 + e)} with {@code e = exp(-|x|)}, then {@code s}
+   * for {@code x >= 0} and {@code e s} otherwise: exp never overflows, and tiny results stay
+   * accurate instead of rounding to zero.
+   */
+  private static FloatVector sigmoid(FloatVector x) {
+    FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
+    FloatVector s = FloatVector.broadcast(S, 1f).div(e.add(1f));
+    return s.blend(e.mul(s), x.compare(VectorOperators.LT, 0f));
+  }
+
+  static void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff,
+      int n) {
+    Parallel.forRange(n, GRAIN, (from, to) -> {
+      int i = from;
+      if (to - from > 2 * LANES) {
+        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
+          apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i))
+              .intoArray(y, yOff + i);
+        }
+      }
+      for (; i < to; i++) {
+        y[yOff + i] = (float) op.apply(a[aOff + i], b[bOff + i]);
+      }
+    });
+  }
+
+  static void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
+    Parallel.forRange(n, GRAIN, (from, to) -> {
+      int i = from;
+      if (to - from > 2 * LANES) {
+        FloatVector sv = FloatVector.broadcast(S, s);
+        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
+          apply(op, FloatVector.fromArray(S, a, aOff + i), sv).intoArray(y, yOff + i);
+        }
+      }
+      for (; i < to; i++) {
+        y[yOff + i] = (float) op.apply(a[aOff + i], s);
+      }
+    });
+  }
+
+  private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
+    return switch (op) {
+      case ADD -> a.add(b);
+      case SUB -> a.sub(b);
+      case MUL -> a.mul(b);
+      case DIV -> a.div(b);
+      case POW -> a.lanewise(VectorOperators.POW, b);
+      case MAX -> a.max(b);
+      case MIN -> a.min(b);
+    };
+  }
+
+  static void reluBackward(float[] gy, float[] x, float[] gx, int n) {
+    Parallel.forRange(n, GRAIN, (from, to) -> {
+      int i = from;
+      if (to - from > 2 * LANES) {
+        FloatVector zero = FloatVector.zero(S);
+        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
+          VectorMask<Float> positive = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+          zero.blend(FloatVector.fromArray(S, gy, i), positive).intoArray(gx, i);
+        }
+      }
+      for (; i < to; i++) {
+        gx[i] = x[i] > 0 ? gy[i] : 0f;
+      }
+    });
+  }
+
+  /**
+   * The sum in double, in a fixed order: chunks of {@link #GRAIN} elements (a function of n only)
+   * are summed in parallel and their sums added in chunk order. Within a chunk, each float vector
+   * is widened to two double vectors and added into two double accumulators; the lanes are then
+   * added in index order, then the scalar tail. Never {@code reduceLanes(ADD)}, whose order is
+   * unspecified.
+   */
+  static double sum(float[] x, int off, int n) {
+    int chunks = (n + GRAIN - 1) / GRAIN;
+    if (chunks <= 1) {
+      return sumRun(x, off, n);
+    }
+    double[] partial = new double[chunks];
+    Parallel.forEach(chunks, chunk -> {
+      int from = chunk * GRAIN;
+      partial[chunk] = sumRun(x, off + from, Math.min(GRAIN, n - from));
+    });
+    double s = 0.0;
+    for (double p : partial) {
+      s += p;
+    }
+    return s;
+  }
+
+  private static double sumRun(float[] x, int off, int n) {
+    int i = 0;
+    double s = 0.0;
+    if (n > 2 * LANES) {
+      DoubleVector low = DoubleVector.zero(D);
+      DoubleVector high = DoubleVector.zero(D);
+      for (int end = S.loopBound(n); i < end; i += LANES) {
+        FloatVector v = FloatVector.fromArray(S, x, off + i);
+        low = low.add(v.convertShape(VectorOperators.F2D, D, 0));
+        high = high.add(v.convertShape(VectorOperators.F2D, D, 1));
+      }
+      double[] lanes = low.add(high).toArray();
+      for (double lane : lanes) {
+        s += lane;
+      }
+    }
+    for (; i < n; i++) {
+      s += x[off + i];
+    }
+    return s;
+  }
+
+  static void globalAvgPool(int planes, int planeSize, float[] x, float[] y) {
+    Parallel.forRange(planes, Math.max(1, GRAIN / Math.max(1, planeSize)), (from, to) -> {
+      for (int p = from; p < to; p++) {
+        y[p] = (float) (sumRun(x, p * planeSize, planeSize) / planeSize);
+      }
+    });
+  }
+}

@@ -1,0 +1,81 @@
+package io.gradlight.tensor.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promise of {@link Parallel}: every kernel gives bitwise identical results with 1, 2 and 4
+ * threads. Each case runs once per thread count and the hashes of the output bits must agree; it
+ * covers the kernels in use (vector or scalar, as this JVM chose) and the scalar reference.
+ */
+class DeterminismTest {
+  private static final int[] THREAD_COUNTS = {1, 2, 4};
+
+  @Test
+  void gemmConvolutionSumAndPoolingAreIndependentOfTheThreadCount() {
+    for (Kernels k : kernelsToCheck()) {
+      assertSameForAllThreadCounts(k, "gemm", kernels -> {
+        float[] c = new float[120 * 200];
+        kernels.gemm(false, true, 120, 200, 300, TestArrays.floats(120 * 300, 1), 0,
+            TestArrays.floats(200 * 300, 2), 0, c, 0, false);
+        return c;
+      });
+      for (ConvGeometry g : List.of(ConvGeometry.of(2, 16, 20, 20, 24, 3, 1, 1, 1),
+          ConvGeometry.of(2, 8, 21, 19, 16, 3, 2, 1, 1))) {
+        float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), 3);
+        float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), 4);
+        float[] gy = TestArrays.floats(g.n() * g.cOut() * g.outH() * g.outW(), 5);
+        assertSameForAllThreadCounts(k, "conv2d " + g, kernels -> {
+          float[] y = new float[gy.length];
+          kernels.conv2d(g, x, w, null, y);
+          return y;
+        });
+        assertSameForAllThreadCounts(k, "conv2dBackwardInput " + g, kernels -> {
+          float[] gx = new float[x.length];
+          kernels.conv2dBackwardInput(g, gy, w, gx);
+          return gx;
+        });
+        assertSameForAllThreadCounts(k, "conv2dBackwardWeight " + g, kernels -> {
+          float[] gw = new float[w.length];
+          kernels.conv2dBackwardWeight(g, x, gy, gw);
+          return gw;
+        });
+      }
+      float[] big = TestArrays.floats(1 << 19, 6);
+      assertSameForAllThreadCounts(k, "sum", kernels -> new float[] {
+          (float) kernels.sum(big, 3, big.length - 3),
+          (float) (kernels.sum(big, 0, big.length) * 1e-3)});
+      assertSameForAllThreadCounts(k, "globalAvgPool and exp", kernels -> {
+        float[] y = new float[big.length + 64];
+        kernels.globalAvgPool(64, big.length / 64, big, y);
+        kernels.unary(UnaryOp.EXP, big, 0, y, 64, big.length);
+        return y;
+      });
+    }
+  }
+
+  private static List<Kernels> kernelsToCheck() {
+    Kernels active = KernelProvider.kernels();
+    return active == ScalarKernels.INSTANCE ? List.of(active) : List.of(active, ScalarKernels.INSTANCE);
+  }
+
+  private static void assertSameForAllThreadCounts(Kernels k, String what,
+      Function<Kernels, float[]> run) {
+    int first = 0;
+    for (int i = 0; i < THREAD_COUNTS.length; i++) {
+      int threads = THREAD_COUNTS[i];
+      float[][] out = new float[1][];
+      Parallel.withThreads(threads, () -> out[0] = run.apply(k));
+      int hash = Arrays.hashCode(out[0]); // Float.hashCode is the bit pattern
+      if (i == 0) {
+        first = hash;
+      } else {
+        assertEquals(first, hash, k.name() + " " + what + ": " + threads + " threads differ from 1");
+      }
+    }
+  }
+}

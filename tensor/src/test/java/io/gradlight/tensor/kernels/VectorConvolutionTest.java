@@ -1,0 +1,109 @@
+package io.gradlight.tensor.kernels;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The vector convolution kernels against the scalar reference, with a bound scaled by each
+ * output's reduction length, over odd shapes: stride 2, padding, dilation 2, 1x1, rectangular
+ * kernels, padding larger than the dilated kernel allows for the stride-1 shortcut, ResNet's stem,
+ * and images whose width is not a multiple of the vector length. Skipped without the Vector API.
+ */
+class VectorConvolutionTest {
+  static final List<ConvGeometry> SHAPES = shapes();
+
+  private Kernels vector;
+  private final Kernels scalar = ScalarKernels.INSTANCE;
+
+  private static List<ConvGeometry> shapes() {
+    List<ConvGeometry> shapes = new ArrayList<>(ScalarConvolutionTest.SHAPES);
+    shapes.add(ConvGeometry.of(2, 5, 19, 23, 9, 3, 1, 1, 1));
+    shapes.add(ConvGeometry.of(1, 3, 12, 33, 17, 3, 1, 2, 2));
+    shapes.add(ConvGeometry.of(3, 6, 9, 17, 5, 3, 2, 1, 1));
+    shapes.add(ConvGeometry.of(1, 16, 8, 8, 33, 1, 2, 0, 1));
+    shapes.add(ConvGeometry.of(1, 2, 5, 5, 3, 3, 1, 3, 1)); // padding beyond the kernel's reach
+    shapes.add(new ConvGeometry(2, 3, 10, 7, 4, 1, 5, 1, 1, 0, 2, 1, 1));
+    return shapes;
+  }
+
+  @BeforeEach
+  void needsTheVectorApi() {
+    vector = KernelProvider.vectorOrNull();
+    assumeTrue(vector != null, "the Vector API module is not readable");
+  }
+
+  @Test
+  void emptyBatch() {
+    ConvGeometry g = ConvGeometry.of(0, 2, 3, 3, 2, 3, 1, 1, 1);
+    vector.conv2d(g, new float[0], new float[36], new float[2], new float[0]);
+    vector.conv2dBackwardInput(g, new float[0], new float[36], new float[0]);
+    float[] gw = TestArrays.floats(36, 3);
+    vector.conv2dBackwardWeight(g, new float[0], new float[0], gw);
+    assertArrayEquals(new float[36], gw);
+  }
+
+  @Test
+  void forwardMatchesTheReference() {
+    long seed = 200;
+    for (ConvGeometry g : SHAPES) {
+      float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), seed++);
+      float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), seed++);
+      float[] bias = seed % 2 == 0 ? TestArrays.floats(g.cOut(), seed) : null;
+      float[] want = new float[g.n() * g.cOut() * g.outH() * g.outW()];
+      float[] got = want.clone();
+      float[] absSum = want.clone();
+      scalar.conv2d(g, x, w, bias, want);
+      vector.conv2d(g, x, w, bias, got);
+      scalar.conv2d(g, TestArrays.abs(x), TestArrays.abs(w),
+          bias == null ? null : TestArrays.abs(bias), absSum);
+      assertClose(want, got, absSum, g.cIn() * g.kh() * g.kw() + 1, "forward " + g);
+    }
+  }
+
+  @Test
+  void backwardInputMatchesTheReference() {
+    long seed = 300;
+    for (ConvGeometry g : SHAPES) {
+      float[] gy = TestArrays.floats(g.n() * g.cOut() * g.outH() * g.outW(), seed++);
+      float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), seed++);
+      float[] want = new float[g.n() * g.cIn() * g.h() * g.w()];
+      float[] got = TestArrays.floats(want.length, seed++); // must be overwritten
+      float[] absSum = want.clone();
+      scalar.conv2dBackwardInput(g, gy, w, want);
+      vector.conv2dBackwardInput(g, gy, w, got);
+      scalar.conv2dBackwardInput(g, TestArrays.abs(gy), TestArrays.abs(w), absSum);
+      assertClose(want, got, absSum, g.cOut() * g.kh() * g.kw(), "backwardInput " + g);
+    }
+  }
+
+  @Test
+  void backwardWeightMatchesTheReference() {
+    long seed = 400;
+    for (ConvGeometry g : SHAPES) {
+      float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), seed++);
+      float[] gy = TestArrays.floats(g.n() * g.cOut() * g.outH() * g.outW(), seed++);
+      float[] want = new float[g.cOut() * g.cIn() * g.kh() * g.kw()];
+      float[] got = TestArrays.floats(want.length, seed++); // must be overwritten
+      float[] absSum = want.clone();
+      scalar.conv2dBackwardWeight(g, x, gy, want);
+      vector.conv2dBackwardWeight(g, x, gy, got);
+      scalar.conv2dBackwardWeight(g, TestArrays.abs(x), TestArrays.abs(gy), absSum);
+      // the batch adds one rounding per image to each float32 sum
+      assertClose(want, got, absSum, g.n() * (g.outH() * g.outW() + 1), "backwardWeight " + g);
+    }
+  }
+
+  private static void assertClose(float[] want, float[] got, float[] absSum, int length,
+      String what) {
+    assertEquals(want.length, got.length);
+    for (int e = 0; e < want.length; e++) {
+      assertEquals(want[e], got[e], Tolerances.f32Sum(length, absSum[e]), what + " at " + e);
+    }
+  }
+}
