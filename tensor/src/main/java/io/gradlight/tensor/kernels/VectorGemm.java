@@ -12,14 +12,14 @@ import jdk.incubator.vector.VectorSpecies;
  *       each stored k-major, so the micro-kernel reads both with unit stride whatever the
  *       transposes (this is the only place transposes are handled);
  *   <li>cut C into blocks of at most {@link #MC} x {@link #NC}, one task each;
- *   <li>in a block, walk k in steps of {@link #KC}, and for each B micro-panel (kept in L1) run the
- *       register-blocked {@code MR x NR} micro-kernel over every A micro-panel of the block (kept
- *       in L2).
+ *   <li>in a block, walk k in passes of at most {@link #KC}, and for each B micro-panel (kept in
+ *       L1) run the register-blocked {@code MR x NR} micro-kernel over every A micro-panel of the
+ *       block (kept in L2).
  * </ol>
  *
- * <p>Each element of C is the float FMA chain {@code c = fma(a_p, b_p, c)} over p = 0..k-1 in order
- * (starting from 0, or from C when accumulating), whatever the blocking into tasks: so results are
- * identical for every thread count.
+ * <p>FMA policy: always fused. Each element of C is the float chain {@code c = fma(a_p, b_p, c)}
+ * over p = 0..k-1 in order (starting from 0, or from C when accumulating), whatever the blocks,
+ * tasks and passes: so results are identical for every thread count.
  */
 final class VectorGemm {
   private VectorGemm() {}
@@ -34,7 +34,7 @@ final class VectorGemm {
   static final int MR = 4;
   /** Columns of the micro-kernel: two vectors. */
   static final int NR = 2 * LANES;
-  /** Depth of one pass: an NR x KC panel of B (16 KB with 8 lanes) stays in the 32 KB L1. */
+  /** Largest depth of a pass: an NR x KC panel of B (16 KB with 8 lanes) stays in the 32 KB L1. */
   static final int KC = 256;
   /** Rows of a task block: an MC x KC block of A (96 KB) stays in L2. */
   static final int MC = 24 * MR;
@@ -164,8 +164,12 @@ final class VectorGemm {
     if (accumulate) {
       copyTiles(i0, i1, j0, j1, n, rowPanels, c, cOff, tiles, true);
     }
-    for (int p0 = 0; p0 < k; p0 += KC) {
-      int kc = Math.min(KC, k - p0);
+    // equal passes of at most KC (576 = 3 x 192, not 256 + 256 + 64): a short last pass would
+    // pay the tile loads and stores for little work. Pass boundaries never change a result: the
+    // accumulators are stored and reloaded exactly.
+    int step = k == 0 ? KC : panels(k, panels(k, KC));
+    for (int p0 = 0; p0 < k; p0 += step) {
+      int kc = Math.min(step, k - p0);
       boolean load = accumulate || p0 > 0;
       for (int jp = 0; jp < colPanels; jp++) {
         int bAt = (j0 / NR + jp) * NR * k + p0 * NR;
