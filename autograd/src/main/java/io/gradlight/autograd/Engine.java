@@ -9,6 +9,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 /**
  * The backward pass: reverse-mode differentiation of a recorded graph.
@@ -151,7 +152,7 @@ final class Engine {
    * wanted nodes themselves included). Iterative post-order depth-first search.
    */
   private static Map<Node, Boolean> findNeeded(
-      List<Node> roots, java.util.function.Predicate<Node> wanted) {
+      List<Node> roots, Predicate<Node> wanted) {
     Map<Node, Boolean> needed = new IdentityHashMap<>();
     Deque<Node> stack = new ArrayDeque<>();
     Deque<Integer> cursor = new ArrayDeque<>();

@@ -149,7 +149,8 @@ public abstract class Function extends Node {
     Variable[] grads = backward(gy);
     if (grads.length != next.length) {
       throw new IllegalStateException(
-          name() + ".backward returned " + grads.length + " gradients for " + next.length + " inputs");
+          name() + ".backward returned " + grads.length + " gradients for " + next.length
+              + " inputs");
     }
     for (int i = 0; i < grads.length; i++) {
       Variable g = grads[i];

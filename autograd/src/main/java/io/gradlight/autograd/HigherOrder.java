@@ -2,6 +2,7 @@ package io.gradlight.autograd;
 
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
@@ -71,12 +72,21 @@ public final class HigherOrder {
    * position ({@code order} 2 or 3).
    */
   public static Diagonals diagonalDerivatives(UnaryOperator<Variable> f, Tensor a, int order) {
-    checkOrder(order);
     Variable input = Variable.leaf(a);
-    Variable scores = scores(f, input);
-    Variable g = gradient(scores.sum(), input, true);
-    int items = a.dim(0);
-    int positions = a.size() / Math.max(1, items);
+    return diagonalDerivatives(f.apply(input), input, order);
+  }
+
+  /**
+   * {@link #diagonalDerivatives(UnaryOperator, Tensor, int)} for scores already computed from
+   * {@code input} (a leaf or an intermediate Variable, such as activations captured by a forward
+   * hook, of shape {@code [N, ...]}). The graph is kept, so it can be used again.
+   */
+  public static Diagonals diagonalDerivatives(Variable scores, Variable input, int order) {
+    checkOrder(order);
+    Variable s = perItem(scores, input);
+    Variable g = gradient(s.sum(), input, true);
+    Tensor a = input.value();
+    int positions = a.size() / Math.max(1, a.dim(0));
     double[] second = new double[a.size()];
     double[] third = order == 3 ? new double[a.size()] : null;
     for (int p = 0; p < positions; p++) {
@@ -88,7 +98,7 @@ public final class HigherOrder {
         copyPosition(column.value(), p, positions, third);
       }
     }
-    return new Diagonals(scores.value(), g.value(), like(a, second),
+    return new Diagonals(s.value(), g.value(), like(a, second),
         third == null ? null : like(a, third));
   }
 
@@ -98,13 +108,22 @@ public final class HigherOrder {
    * {@code a} (see the class comment); otherwise these are row sums of the derivative tensors.
    */
   public static Diagonals separableDiagonals(UnaryOperator<Variable> f, Tensor a, int order) {
-    checkOrder(order);
     Variable input = Variable.leaf(a);
-    Variable scores = scores(f, input);
-    Variable g = gradient(scores.sum(), input, true);
+    return separableDiagonals(f.apply(input), input, order);
+  }
+
+  /**
+   * {@link #separableDiagonals(UnaryOperator, Tensor, int)} for scores already computed from
+   * {@code input} (a leaf or an intermediate Variable of shape {@code [N, ...]}). The graph is
+   * kept.
+   */
+  public static Diagonals separableDiagonals(Variable scores, Variable input, int order) {
+    checkOrder(order);
+    Variable s = perItem(scores, input);
+    Variable g = gradient(s.sum(), input, true);
     Variable second = gradient(g.sum(), input, order == 3);
     Variable third = order == 3 ? gradient(second.sum(), input, false) : null;
-    return new Diagonals(scores.value(), g.value(), second.value(),
+    return new Diagonals(s.value(), g.value(), second.value(),
         third == null ? null : third.value());
   }
 
@@ -114,16 +133,16 @@ public final class HigherOrder {
     }
   }
 
-  private static Variable scores(UnaryOperator<Variable> f, Variable input) {
+  private static Variable perItem(Variable scores, Variable input) {
     if (input.rank() < 1) {
-      throw new IllegalArgumentException("the input needs a batch axis, got shape " + input.shape());
+      throw new IllegalArgumentException(
+          "the input needs a batch axis, got shape " + input.shape());
     }
-    Variable s = f.apply(input);
-    if (s.size() != input.shape().dim(0)) {
+    if (scores.size() != input.shape().dim(0)) {
       throw new IllegalArgumentException("the score function should give one score per item: "
-          + input.shape().dim(0) + " for input " + input.shape() + ", got shape " + s.shape());
+          + input.shape().dim(0) + " for input " + input.shape() + ", got shape " + scores.shape());
     }
-    return s.reshape(input.shape().dim(0));
+    return scores.reshape(input.shape().dim(0));
   }
 
   /** {@code d y / d x}, zero when {@code y} does not depend on {@code x}; the graph is kept. */
@@ -159,7 +178,7 @@ public final class HigherOrder {
   /** {@code [N, 1, 1, ...]} for an input of shape {@code [N, ...]}: a per-item broadcast. */
   private static Shape perItemShape(Shape input) {
     int[] dims = new int[input.rank()];
-    java.util.Arrays.fill(dims, 1);
+    Arrays.fill(dims, 1);
     dims[0] = input.dim(0);
     return Shape.of(dims);
   }

@@ -92,7 +92,8 @@ public abstract class Node {
           || replaced.dtype() != dtype) {
         throw new IllegalStateException(
             "a gradient hook on a Variable of shape " + shape + " (" + dtype + ", made by " + name()
-                + ") returned " + (replaced == null ? "null" : replaced.dtype() + " " + replaced.shape())
+                + ") returned "
+                + (replaced == null ? "null" : replaced.dtype() + " " + replaced.shape())
                 + "; a hook must return the gradient or a replacement of the same shape and dtype");
       }
       g = replaced;

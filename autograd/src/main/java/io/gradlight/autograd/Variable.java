@@ -189,8 +189,8 @@ public final class Variable {
    */
   public Scope registerHook(GradHook hook) {
     if (!requiresGrad) {
-      throw new IllegalStateException(
-          "cannot register a gradient hook on a Variable that does not require grad (" + this + ")");
+      throw new IllegalStateException("cannot register a gradient hook on a Variable that does"
+          + " not require grad (" + this + ")");
     }
     return node().addHook(hook);
   }
@@ -405,7 +405,7 @@ public final class Variable {
     return neg().max(axes, keepDims).neg();
   }
 
-  // ---- linear algebra and softmax ----------------------------------------------------------------
+  // ---- linear algebra and softmax ---------------------------------------------------------
 
   /**
    * The matrix product as NumPy's {@code matmul}: batched over leading axes with broadcasting; a

@@ -117,10 +117,12 @@ class AutogradTest {
     Variable x = Variable.leaf(distinct(9, 3));
     IllegalArgumentException out = assertThrows(IllegalArgumentException.class,
         () -> Autograd.grad(c.sum(), x));
-    assertTrue(out.getMessage().contains("outputs[0]") && out.getMessage().contains("does not require grad"));
+    assertTrue(out.getMessage().contains("outputs[0]")
+        && out.getMessage().contains("does not require grad"));
     IllegalArgumentException in = assertThrows(IllegalArgumentException.class,
         () -> Autograd.grad(x.mul(c).sum(), c));
-    assertTrue(in.getMessage().contains("inputs[0]") && in.getMessage().contains("does not require grad"));
+    assertTrue(in.getMessage().contains("inputs[0]")
+        && in.getMessage().contains("does not require grad"));
   }
 
   @Test

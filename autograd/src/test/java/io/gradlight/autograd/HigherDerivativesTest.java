@@ -144,7 +144,8 @@ class HigherDerivativesTest {
       Tensor e = Tensor.zeros(DType.F64, x0.shape());
       e.f64()[i] = 1;
       Variable gi = g.mul(Variable.constant(e)).sum();
-      hessian[i] = Autograd.grad(List.of(gi), List.of(x), null, keep).get(0).value().toDoubleArray();
+      hessian[i] =
+          Autograd.grad(List.of(gi), List.of(x), null, keep).get(0).value().toDoubleArray();
     }
     double largest = 0;
     for (double[] row : hessian) {

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradlight.tensor.Convolution;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +30,7 @@ class HigherOrderTest {
   private final Tensor bias = distinct(4, 4);
 
   private static Tensor conv2d(Tensor x, Tensor w) {
-    return io.gradlight.tensor.Convolution.conv2d(
+    return Convolution.conv2d(
         x, w, null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1});
   }
 
@@ -47,8 +49,10 @@ class HigherOrderTest {
 
   @Test
   void reluHeadTheTrueDerivativesOfExpSEqualTheClosedForms() {
-    HigherOrder.Diagonals y = HigherOrder.diagonalDerivatives(expLogit(Variable::relu), activations, 3);
-    HigherOrder.Diagonals s = HigherOrder.diagonalDerivatives(logit(Variable::relu), activations, 2);
+    HigherOrder.Diagonals y =
+        HigherOrder.diagonalDerivatives(expLogit(Variable::relu), activations, 3);
+    HigherOrder.Diagonals s =
+        HigherOrder.diagonalDerivatives(logit(Variable::relu), activations, 2);
     Tensor e = perItem(s.scores().exp());
     Tensor g = s.first();
     assertClose(g.square().mul(e), y.second(), "d2Y/dA2 vs exp(S) g^2");
@@ -60,7 +64,8 @@ class HigherOrderTest {
   void softplusHeadDiffersByExactlyTheCurvatureTermsTheClosedFormDrops() {
     HigherOrder.Diagonals y =
         HigherOrder.diagonalDerivatives(expLogit(Variable::softplus), activations, 3);
-    HigherOrder.Diagonals s = HigherOrder.diagonalDerivatives(logit(Variable::softplus), activations, 2);
+    HigherOrder.Diagonals s =
+        HigherOrder.diagonalDerivatives(logit(Variable::softplus), activations, 2);
     Tensor e = perItem(s.scores().exp());
     // Closed forms: S = sum_c w_c mean(softplus(A_c)) + b, so with sig = sigmoid(A) and
     // k = w_c / (H W):  g = k sig,  S'' = k sig (1 - sig),  S''' = k sig (1 - sig)(1 - 2 sig).
@@ -81,7 +86,7 @@ class HigherOrderTest {
 
   @Test
   void separableDiagonalsAreExactForTheLogitButNotForExpOfIt() {
-    for (UnaryOperator<Variable> act : java.util.List.<UnaryOperator<Variable>>of(
+    for (UnaryOperator<Variable> act : List.<UnaryOperator<Variable>>of(
         Variable::relu, Variable::softplus, Variable::gelu, Variable::tanh)) {
       HigherOrder.Diagonals exact = HigherOrder.diagonalDerivatives(logit(act), activations, 3);
       HigherOrder.Diagonals fast = HigherOrder.separableDiagonals(logit(act), activations, 3);
@@ -94,6 +99,21 @@ class HigherOrderTest {
       assertFalse(rowSums.second().allClose(exactY.second(), 1e-3, 0),
           "exp(S) is not separable: its Hessian row sums are not its diagonal");
     }
+  }
+
+  @Test
+  void worksOnActivationsInsideALargerGraph() {
+    Variable x = Variable.leaf(distinct(1, 2, 2, 7, 7));
+    Variable w = Variable.leaf(distinct(2, 0.4, 3, 2, 3, 3));
+    Variable a = x.conv2d(w, null, new int[] {1, 1}, new int[] {0, 0}, new int[] {1, 1});
+    Variable scores = logit(Variable::softplus).apply(a);
+    HigherOrder.Diagonals inside = HigherOrder.separableDiagonals(scores, a, 3);
+    HigherOrder.Diagonals alone =
+        HigherOrder.separableDiagonals(logit(Variable::softplus), a.value(), 3);
+    assertClose(alone.third(), inside.third(), "third order on an intermediate Variable");
+    HigherOrder.Diagonals exact = HigherOrder.diagonalDerivatives(scores, a, 2);
+    assertClose(alone.second(), exact.second(), "exact on an intermediate Variable");
+    Autograd.grad(scores.sum(), x); // the graph was kept
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.gradlight.tensor.Tensor;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -17,8 +18,8 @@ class ReluRuleTest {
   private static double[] reluGradient() {
     Variable x = Variable.leaf(Tensor.of(X, 4));
     Variable gy = Variable.constant(Tensor.of(GY, 4));
-    return Autograd.grad(java.util.List.of(x.relu()), java.util.List.of(x), java.util.List.of(gy),
-        false).get(0).value().toDoubleArray();
+    Variable gx = Autograd.grad(List.of(x.relu()), List.of(x), List.of(gy), false).get(0);
+    return gx.value().toDoubleArray();
   }
 
   @Test

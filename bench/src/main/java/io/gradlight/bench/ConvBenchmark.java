@@ -21,8 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The three convolution kernels (forward, backward to the input, backward to the weights), vector
  * against the scalar reference, batch 1, on ResNet-18 layer shapes written
- * {@code cIn x h x w > cOut k s p} (kernel, stride, padding): the stem, the 3x3 convolutions of each
- * stage, a stride-2 3x3 and a 1x1 stride-2 downsample. The {@code :gflop} line of each is GFLOP/s
+ * {@code cIn x h x w > cOut k s p} (kernel, stride, padding): the stem, the 3x3 convolutions of
+ * each stage, a stride-2 3x3 and a 1x1 stride-2 downsample. The {@code :gflop} line of each is GFLOP/s
  * (see {@link Flops}; every kernel does {@code ConvGeometry.flops()} of work).
  */
 @State(Scope.Benchmark)
@@ -62,7 +62,7 @@ public class ConvBenchmark {
     gw = new float[w.length];
   }
 
-  /** {@code "64x56x56>64k3s1p1"}: batch 1, 64 channels of 56 x 56, 64 outputs, 3x3, stride 1, pad 1. */
+  /** {@code "64x56x56>64k3s1p1"}: 64 channels of 56 x 56, 64 outputs, 3x3, stride 1, pad 1. */
   static ConvGeometry parse(String shape) {
     String[] parts = shape.split("[x>ksp]");
     if (parts.length != 7) {

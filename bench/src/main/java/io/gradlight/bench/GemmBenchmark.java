@@ -83,8 +83,9 @@ public class GemmBenchmark {
 
   @Benchmark
   public float[] scalar(Flops flops) {
+    Kernels scalar = KernelProvider.scalar();
     Parallel.withThreads(threads,
-        () -> KernelProvider.scalar().gemm(false, false, size, size, size, a, 0, b, 0, c, 0, false));
+        () -> scalar.gemm(false, false, size, size, size, a, 0, b, 0, c, 0, false));
     flops.gflop += gflop();
     return c;
   }

@@ -39,8 +39,8 @@ public final class GradCheck {
 
     public Tolerances {
       if (!(eps > 0) || !(atol >= 0) || !(rtol >= 0)) {
-        throw new IllegalArgumentException(
-            "gradcheck needs eps > 0, atol >= 0 and rtol >= 0, got " + eps + ", " + atol + ", " + rtol);
+        throw new IllegalArgumentException("gradcheck needs eps > 0, atol >= 0 and rtol >= 0, got "
+            + eps + ", " + atol + ", " + rtol);
       }
     }
   }

@@ -1,5 +1,6 @@
 package io.gradlight.autograd.check;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,7 +26,7 @@ public record GradCheckResult(boolean passed, List<Mismatch> mismatches, int mis
       int outputIndex, double expected, double actual) {
     @Override
     public String toString() {
-      String where = input + " element " + inputIndex + " " + java.util.Arrays.toString(index)
+      String where = input + " element " + inputIndex + " " + Arrays.toString(index)
           + (outputIndex >= 0 ? ", output element " + outputIndex : "");
       return switch (check) {
         case "jacobian" -> "jacobian mismatch at " + where + ": analytical " + actual

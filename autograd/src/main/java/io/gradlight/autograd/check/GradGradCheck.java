@@ -3,7 +3,6 @@ package io.gradlight.autograd.check;
 import io.gradlight.autograd.Autograd;
 import io.gradlight.autograd.Variable;
 import io.gradlight.autograd.VariableFunction;
-import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,7 +84,7 @@ public final class GradGradCheck {
     for (int i = 0; i < inputs.length; i++) {
       constants[i] = Variable.constant(inputs[i]);
     }
-    Shape shape = f.apply(constants).shape();
-    return Tensor.uniform(inputs[0].dtype(), shape, -1, 1, new SplittableRandom(SEED));
+    Variable y = f.apply(constants);
+    return Tensor.uniform(y.dtype(), y.shape(), -1, 1, new SplittableRandom(SEED));
   }
 }

@@ -14,7 +14,8 @@ import io.gradlight.tensor.Tensor;
  *       {@code erf x = 2/sqrt(pi) e^(-x^2) sum_{n>=0} (2x^2)^n x / (1 3 5 ... (2n+1))}, at most
  *       about 50 terms;
  *   <li>{@code |x| >= 2.5}: {@code erf x = 1 - erfc x} with the continued fraction (A and S
- *       7.1.14) {@code erfc x = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))},
+ *       7.1.14)
+ *       {@code erfc x = e^(-x^2)/sqrt(pi) / (x + (1/2)/(x + 1/(x + (3/2)/(x + 2/(x + ...)))))},
  *       evaluated bottom-up from a fixed depth of 50, enough for 2e-16 at {@code x = 2.5};
  *       beyond {@code |x| = 6}, {@code erfc x < 2e-17} and erf rounds to {@code +-1}.
  * </ul>

@@ -15,7 +15,8 @@ import io.gradlight.tensor.Shape;
 public final class GlobalAvgPoolBackward extends Function {
 
   public static Variable apply(Variable gy, Shape xShape) {
-    return record(Pooling.globalAvgPoolBackward(gy.value(), xShape), GlobalAvgPoolBackward::new, gy);
+    var gx = Pooling.globalAvgPoolBackward(gy.value(), xShape);
+    return record(gx, GlobalAvgPoolBackward::new, gy);
   }
 
   @Override

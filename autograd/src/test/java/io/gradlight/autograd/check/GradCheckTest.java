@@ -34,7 +34,8 @@ class GradCheckTest {
     assertEquals(2.0, m.actual(), 0);         // analytical: x, not 2x
     assertEquals(4.0, m.expected(), 1e-6);    // numerical: 2x
     String report = r.report();
-    assertTrue(report.contains("input 0 element 2 [1, 0], output element 2: analytical 2.0"), report);
+    assertTrue(
+        report.contains("input 0 element 2 [1, 0], output element 2: analytical 2.0"), report);
   }
 
   @Test

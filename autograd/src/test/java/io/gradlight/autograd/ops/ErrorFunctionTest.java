@@ -19,7 +19,8 @@ class ErrorFunctionTest {
   private static final BigDecimal SQRT_PI = PI.sqrt(MC);
 
   /**
-   * The oracle: the alternating Maclaurin series {@code 2/sqrt(pi) sum (-1)^n x^(2n+1) / (n! (2n+1))}
+   * The oracle: the alternating Maclaurin series
+   * {@code 2/sqrt(pi) sum (-1)^n x^(2n+1) / (n! (2n+1))}
    * in 70-digit decimal arithmetic; at {@code |x| <= 6.5} its terms reach about {@code 1e17}, so
    * over 50 digits survive the cancellation.
    */

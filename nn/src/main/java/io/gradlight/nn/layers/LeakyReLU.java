@@ -28,6 +28,6 @@ public final class LeakyReLU extends Module {
 
   @Override
   public String toString() {
-    return "LeakyReLU(negative_slope=" + negativeSlope + ")";
+    return "LeakyReLU(negative_slope=" + Repr.number(negativeSlope) + ")";
   }
 }

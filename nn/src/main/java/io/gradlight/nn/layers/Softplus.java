@@ -30,6 +30,6 @@ public final class Softplus extends Module {
 
   @Override
   public String toString() {
-    return "Softplus(beta=" + beta + ")";
+    return "Softplus(beta=" + Repr.number(beta) + ")";
   }
 }

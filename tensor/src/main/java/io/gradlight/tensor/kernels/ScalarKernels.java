@@ -54,13 +54,15 @@ public class ScalarKernels implements Kernels {
   public void gemm(boolean transA, boolean transB, int m, int n, int k,
       double[] a, int aOff, double[] b, int bOff, double[] c, int cOff, boolean accumulate) {
     double[] product = new double[m * n];
-    gemmRowMajor(m, n, k, rowMajor(transA, m, k, a, aOff), rowMajor(transB, k, n, b, bOff), product);
+    double[] opA = rowMajor(transA, m, k, a, aOff);
+    double[] opB = rowMajor(transB, k, n, b, bOff);
+    gemmRowMajor(m, n, k, opA, opB, product);
     for (int e = 0; e < m * n; e++) {
       c[cOff + e] = accumulate ? c[cOff + e] + product[e] : product[e];
     }
   }
 
-  /** A row-major {@code rows x cols} copy of a matrix stored as such, or transposed if {@code trans}. */
+  /** A row-major {@code rows x cols} copy of a matrix stored so, or transposed if {@code trans}. */
   private static double[] rowMajor(boolean trans, int rows, int cols, double[] x, int off) {
     double[] out = new double[rows * cols];
     for (int r = 0; r < rows; r++) {

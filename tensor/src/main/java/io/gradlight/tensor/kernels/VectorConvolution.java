@@ -15,8 +15,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   backward weight  gW   = sum_n gy_n cols_n^T
  * </pre>
  *
- * <p>cols is never stored: its GEMM panels are packed straight from a zero-padded copy of the image
- * (implicit im2col), so packing is one pass over the data.
+ * <p>cols is never stored: the GEMM packs its panels straight from a zero-padded copy of the image
+ * (implicit im2col), pass by pass into a buffer that stays in cache.
  */
 final class VectorConvolution {
   private VectorConvolution() {}
@@ -35,8 +35,8 @@ final class VectorConvolution {
           Arrays.fill(y, yOff + o * positions, yOff + (o + 1) * positions, bias[o]);
         }
       }
-      float[] packedCols = packColumns(g, PaddedImage.of(g, x, n));
-      VectorGemm.multiply(g.cOut(), positions, depth, packedW, packedCols, y, yOff, bias != null);
+      VectorGemm.multiply(g.cOut(), positions, depth, packedW, columns(g, PaddedImage.of(g, x, n)),
+          y, yOff, bias != null);
     }
   }
 
@@ -46,8 +46,8 @@ final class VectorConvolution {
     if (g.strideH() == 1 && g.strideW() == 1 && padH >= 0 && padW >= 0) {
       // the transposed convolution with stride 1 is a convolution of gy with the weights
       // flipped in space and transposed in channels: no col2im pass, and the fast packing
-      ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(), g.kh(), g.kw(),
-          1, 1, padH, padW, g.dilH(), g.dilW());
+      ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
+          g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
       forward(t, gy, flippedTransposed(g, w), null, gx);
       return;
     }
@@ -56,8 +56,9 @@ final class VectorConvolution {
     float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
     float[] cols = new float[depth * positions];
     for (int n = 0; n < g.n(); n++) {
-      float[] packedGy = VectorGemm.packB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
-      VectorGemm.multiply(depth, positions, g.cOut(), packedWt, packedGy, cols, 0, false);
+      VectorGemm.PanelPacker gyN =
+          VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
+      VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false);
       col2im(g, cols, gx, n);
     }
   }
@@ -70,8 +71,8 @@ final class VectorConvolution {
     }
     for (int n = 0; n < g.n(); n++) {
       float[] packedGy = VectorGemm.packA(false, g.cOut(), positions, gy, n * g.cOut() * positions);
-      float[] packedColsT = packColumnsTransposed(g, PaddedImage.of(g, x, n));
-      VectorGemm.multiply(g.cOut(), depth, positions, packedGy, packedColsT, gw, 0, n > 0);
+      VectorGemm.multiply(g.cOut(), depth, positions, packedGy,
+          columnsTransposed(g, PaddedImage.of(g, x, n)), gw, 0, n > 0);
     }
   }
 
@@ -94,78 +95,90 @@ final class VectorConvolution {
   }
 
   /**
-   * The GEMM B operand {@code cols} ({@code K x P}) in panels of NR output positions. For each
-   * (c, p, q) the panel's values are NR loads at fixed offsets from one point of the padded image.
+   * Packs the GEMM B operand {@code cols} ({@code K x P}) in panels of NR output positions. Row
+   * (c, p, q) of a panel holds NR values at fixed offsets ({@code start}) from the tap's point of
+   * the padded image: a run of LANES positions in one output row with stride 1 is one vector copy.
    */
-  private static float[] packColumns(ConvGeometry g, PaddedImage img) {
+  private static VectorGemm.PanelPacker columns(ConvGeometry g, PaddedImage img) {
     int nr = VectorGemm.NR;
     int positions = g.outH() * g.outW();
-    return VectorGemm.pack(VectorGemm.panels(positions, nr), nr, g.cIn() * g.kh() * g.kw(),
-        (panel, dst, at) -> {
-          int count = Math.min(nr, positions - panel * nr);
-          int[] start = new int[count];
-          for (int col = 0; col < count; col++) {
-            int pos = panel * nr + col;
-            start[col] = img.offset(pos / g.outW() * g.strideH(), pos % g.outW() * g.strideW());
+    int[] start = starts(g, img);
+    int[] taps = taps(g, img);
+    boolean[] contiguous = new boolean[VectorGemm.panels(positions, nr) * nr / LANES];
+    for (int v = 0; v < contiguous.length; v++) {
+      int first = v * LANES;
+      contiguous[v] = first + LANES <= positions
+          && start[first + LANES - 1] - start[first] == LANES - 1;
+    }
+    float[] src = img.data();
+    return (panel, p0, kc, dst, at) -> {
+      for (int v = 0; v < nr / LANES; v++) {
+        int pos = panel * nr + v * LANES;
+        int column = at + v * LANES;
+        if (contiguous[pos / LANES]) { // the common case: one vector per row, nothing else
+          int offset = start[pos];
+          for (int r = p0; r < p0 + kc; r++) {
+            FloatVector.fromArray(S, src, taps[r] + offset)
+                .intoArray(dst, column + (r - p0) * nr);
           }
-          // a run of LANES positions in one output row, stride 1, is one vector copy
-          boolean[] contiguous = new boolean[nr / LANES];
-          for (int v = 0; v < contiguous.length; v++) {
-            int first = v * LANES;
-            contiguous[v] = first + LANES <= count
-                && start[first + LANES - 1] - start[first] == LANES - 1;
-          }
-          int r = 0;
-          for (int c = 0; c < g.cIn(); c++) {
-            for (int p = 0; p < g.kh(); p++) {
-              for (int q = 0; q < g.kw(); q++, r++) {
-                int tap = img.tap(c, p, q);
-                int row = at + r * nr;
-                for (int v = 0; v < contiguous.length; v++) {
-                  if (contiguous[v]) {
-                    FloatVector.fromArray(S, img.data(), tap + start[v * LANES])
-                        .intoArray(dst, row + v * LANES);
-                  } else {
-                    for (int col = v * LANES; col < Math.min(count, (v + 1) * LANES); col++) {
-                      dst[row + col] = img.data()[tap + start[col]];
-                    }
-                  }
-                }
-              }
+        } else {
+          for (int lane = 0; lane < Math.min(LANES, positions - pos); lane++) {
+            int offset = start[pos + lane];
+            for (int r = p0; r < p0 + kc; r++) {
+              dst[column + (r - p0) * nr + lane] = src[taps[r] + offset];
             }
           }
-        });
+        }
+      }
+    };
   }
 
-  /** The GEMM B operand {@code cols^T} ({@code P x K}) in panels of NR (c, p, q) columns. */
-  private static float[] packColumnsTransposed(ConvGeometry g, PaddedImage img) {
+  /**
+   * Packs the GEMM B operand {@code cols^T} ({@code P x K}) in panels of NR (c, p, q) columns:
+   * row {@code pos} of a panel gathers NR taps at the same offset {@code start[pos]}.
+   */
+  private static VectorGemm.PanelPacker columnsTransposed(ConvGeometry g, PaddedImage img) {
     int nr = VectorGemm.NR;
     int depth = g.cIn() * g.kh() * g.kw();
-    int khw = g.kh() * g.kw();
-    return VectorGemm.pack(VectorGemm.panels(depth, nr), nr, g.outH() * g.outW(),
-        (panel, dst, at) -> {
-          int cols = Math.min(nr, depth - panel * nr);
-          int[] taps = new int[cols];
-          for (int col = 0; col < cols; col++) {
-            int r = panel * nr + col;
-            taps[col] = img.tap(r / khw, r % khw / g.kw(), r % g.kw());
-          }
-          // one output row at a time, so the panel rows written (a cache line each) stay in L1
-          // while all NR columns fill them
-          for (int i = 0; i < g.outH(); i++) {
-            int rowStart = img.offset(i * g.strideH(), 0);
-            int rowAt = at + i * g.outW() * nr;
-            for (int col = 0; col < cols; col++) {
-              int src = taps[col] + rowStart;
-              for (int j = 0; j < g.outW(); j++) {
-                dst[rowAt + j * nr + col] = img.data()[src + j * g.strideW()];
-              }
-            }
-          }
-        });
+    int[] start = starts(g, img);
+    int[] taps = taps(g, img);
+    float[] src = img.data();
+    return (panel, p0, kc, dst, at) -> {
+      int first = panel * nr;
+      for (int col = 0; col < Math.min(nr, depth - first); col++) {
+        // column by column: reads run along image rows, writes stay in the L1-sized pass buffer
+        int tap = taps[first + col];
+        for (int pos = p0; pos < p0 + kc; pos++) {
+          dst[at + (pos - p0) * nr + col] = src[tap + start[pos]];
+        }
+      }
+    };
   }
 
-  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, one task per channel, in (p, q, i, j) order. */
+  /** Where the window of each output position starts, relative to a tap's point. */
+  private static int[] starts(ConvGeometry g, PaddedImage img) {
+    int[] start = new int[g.outH() * g.outW()];
+    for (int pos = 0; pos < start.length; pos++) {
+      start[pos] = img.offset(pos / g.outW() * g.strideH(), pos % g.outW() * g.strideW());
+    }
+    return start;
+  }
+
+  /** The point of each kernel tap (c, p, q), in row-major order. */
+  private static int[] taps(ConvGeometry g, PaddedImage img) {
+    int[] taps = new int[g.cIn() * g.kh() * g.kw()];
+    int r = 0;
+    for (int c = 0; c < g.cIn(); c++) {
+      for (int p = 0; p < g.kh(); p++) {
+        for (int q = 0; q < g.kw(); q++) {
+          taps[r++] = img.tap(c, p, q);
+        }
+      }
+    }
+    return taps;
+  }
+
+  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, a task per channel, in (p, q, i, j) order. */
   private static void col2im(ConvGeometry g, float[] cols, float[] gx, int n) {
     int positions = g.outH() * g.outW();
     Parallel.forEach(g.cIn(), c -> {

@@ -111,7 +111,8 @@ final class VectorElementwise {
       if (to - from > 2 * LANES) {
         FloatVector zero = FloatVector.zero(S);
         for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
-          VectorMask<Float> positive = FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
+          VectorMask<Float> positive =
+              FloatVector.fromArray(S, x, i).compare(VectorOperators.GT, 0f);
           zero.blend(FloatVector.fromArray(S, gy, i), positive).intoArray(gx, i);
         }
       }

@@ -47,33 +47,41 @@ final class VectorGemm {
   private static final int TARGET_BLOCKS = 12;
 
   /**
-   * Writes panel {@code panel} of an operand, k-major: element (p, w) of the panel, for
-   * {@code p < k} and {@code w < width}, goes to {@code dst[at + p width + w]}; rows or columns past
-   * the edge of the operand are left zero.
+   * Writes rows {@code [p0, p0 + kc)} of panel {@code panel} of an operand, k-major: element
+   * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}. Rows or
+   * columns past the edge of the operand are not written (they stay zero; their products are never
+   * stored).
    */
   @FunctionalInterface
   interface PanelPacker {
-    void pack(int panel, float[] dst, int at);
+    void pack(int panel, int p0, int kc, float[] dst, int at);
   }
 
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-    multiply(m, n, k, packA(transA, m, k, a, aOff), packB(transB, n, k, b, bOff), c, cOff,
+    multiply(m, n, k, packA(transA, m, k, a, aOff), packerB(transB, n, k, b, bOff), c, cOff,
         accumulate);
   }
 
   /** op(A) in panels of MR rows: {@code dst[p MR + r] = op(A)[panel MR + r][p]}. */
   static float[] packA(boolean transA, int m, int k, float[] a, int aOff) {
-    return pack(panels(m, MR), MR, k, (panel, dst, at) -> {
+    return pack(panels(m, MR), MR, k, (panel, p0, kc, dst, at) -> {
       int rows = Math.min(MR, m - panel * MR);
       if (transA) { // A is stored k x m: the panel's MR values of one p are contiguous
-        for (int p = 0; p < k; p++) {
-          System.arraycopy(a, aOff + p * m + panel * MR, dst, at + p * MR, rows);
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(a, aOff + (p0 + p) * m + panel * MR, dst, at + p * MR, rows);
         }
-      } else { // read each row of A sequentially, write with stride MR
+      } else if (rows == MR) { // read the MR rows of A side by side, write contiguously
+        int src = aOff + panel * MR * k + p0;
+        for (int p = 0; p < kc; p++) {
+          for (int r = 0; r < MR; r++) {
+            dst[at + p * MR + r] = a[src + r * k + p];
+          }
+        }
+      } else {
         for (int r = 0; r < rows; r++) {
-          int src = aOff + (panel * MR + r) * k;
-          for (int p = 0; p < k; p++) {
+          int src = aOff + (panel * MR + r) * k + p0;
+          for (int p = 0; p < kc; p++) {
             dst[at + p * MR + r] = a[src + p];
           }
         }
@@ -81,23 +89,29 @@ final class VectorGemm {
     });
   }
 
-  /** op(B) in panels of NR columns: {@code dst[p NR + j] = op(B)[p][panel NR + j]}. */
-  static float[] packB(boolean transB, int n, int k, float[] b, int bOff) {
-    return pack(panels(n, NR), NR, k, (panel, dst, at) -> {
+  /** Packs op(B) in panels of NR columns: {@code dst[p NR + j] = op(B)[p][panel NR + j]}. */
+  static PanelPacker packerB(boolean transB, int n, int k, float[] b, int bOff) {
+    return (panel, p0, kc, dst, at) -> {
       int cols = Math.min(NR, n - panel * NR);
       if (transB) { // B is stored n x k: read each row sequentially, write with stride NR
         for (int j = 0; j < cols; j++) {
-          int src = bOff + (panel * NR + j) * k;
-          for (int p = 0; p < k; p++) {
+          int src = bOff + (panel * NR + j) * k + p0;
+          for (int p = 0; p < kc; p++) {
             dst[at + p * NR + j] = b[src + p];
           }
         }
+      } else if (cols == NR) { // a vector copy per half row: arraycopy's call costs more here
+        for (int p = 0; p < kc; p++) {
+          int src = bOff + (p0 + p) * n + panel * NR;
+          FloatVector.fromArray(S, b, src).intoArray(dst, at + p * NR);
+          FloatVector.fromArray(S, b, src + LANES).intoArray(dst, at + p * NR + LANES);
+        }
       } else {
-        for (int p = 0; p < k; p++) {
-          System.arraycopy(b, bOff + p * n + panel * NR, dst, at + p * NR, cols);
+        for (int p = 0; p < kc; p++) {
+          System.arraycopy(b, bOff + (p0 + p) * n + panel * NR, dst, at + p * NR, cols);
         }
       }
-    });
+    };
   }
 
   /** The number of panels of {@code width} that cover {@code size} rows or columns. */
@@ -105,25 +119,30 @@ final class VectorGemm {
     return (size + width - 1) / width;
   }
 
-  /** Packs all panels of an operand, in parallel, into one new array. */
+  /** Packs all panels of an operand over the whole depth k, in parallel, into one new array. */
   static float[] pack(int panels, int width, int k, PanelPacker packer) {
     float[] packed = new float[panels * width * k];
     int grain = Math.max(1, (1 << 16) / Math.max(1, width * k));
     Parallel.forRange(panels, grain, (from, to) -> {
       for (int panel = from; panel < to; panel++) {
-        packer.pack(panel, packed, panel * width * k);
+        packer.pack(panel, 0, k, packed, panel * width * k);
       }
     });
     return packed;
   }
 
   /**
-   * {@code C (+)= A B} from packed operands, C {@code m x n} row-major at {@code c[cOff]}. The
-   * blocks are cut by the sizes alone, and their cut never changes a result (see the class
-   * comment), so it is tuned for speed only: at least {@link #TARGET_BLOCKS} blocks when the work is
-   * large.
+   * {@code C (+)= A B}, A packed, B packed by {@code packerB}, C {@code m x n} row-major at
+   * {@code c[cOff]}. The blocks are cut by the sizes alone, and their cut never changes a result
+   * (see the class comment), so it is tuned for speed only: at least {@link #TARGET_BLOCKS} blocks
+   * when the work is large.
+   *
+   * <p>With one block row, each block packs its own B panels pass by pass into a buffer that stays
+   * in L2: B is then packed exactly once and never round-trips through memory (for a convolution
+   * B is the im2col matrix, 9 times the image). With several block rows, B is packed once up front
+   * and shared, rather than once per block row.
    */
-  static void multiply(int m, int n, int k, float[] packedA, float[] packedB,
+  static void multiply(int m, int n, int k, float[] packedA, PanelPacker packerB,
       float[] c, int cOff, boolean accumulate) {
     int mc = MC;
     int nc = NC;
@@ -141,23 +160,28 @@ final class VectorGemm {
     int rowBlock = mc;
     int colBlock = nc;
     int colBlocks = panels(n, colBlock);
-    Parallel.forEach(panels(m, rowBlock) * colBlocks, block -> {
+    int rowBlocks = panels(m, rowBlock);
+    float[] packedB = rowBlocks > 1 ? pack(panels(n, NR), NR, k, packerB) : null;
+    Parallel.forEach(rowBlocks * colBlocks, block -> {
       int i0 = (block / colBlocks) * rowBlock;
       int j0 = (block % colBlocks) * colBlock;
       multiplyBlock(i0, Math.min(m, i0 + rowBlock), j0, Math.min(n, j0 + colBlock), n, k,
-          packedA, packedB, c, cOff, accumulate);
+          packedA, packedB, packerB, c, cOff, accumulate);
     });
   }
 
   /**
-   * The rows {@code [i0, i1)} and columns {@code [j0, j1)} of C (starting on panel boundaries).
-   * The block is accumulated in a buffer of whole {@code MR x NR} tiles, each contiguous, that
+   * The rows {@code [i0, i1)} and columns {@code [j0, j1)} of C (starting on panel boundaries),
+   * with B from {@code packedB}, or packed here pass by pass when it is null.
+   *
+   * <p>The block is accumulated in a buffer of whole {@code MR x NR} tiles, each contiguous, that
    * stays in L2 across the passes over k: rows of C itself lie a whole row of C apart and would
    * miss the cache on every pass (that cost a third of the time at n = 1024). The buffer also
    * makes tiles on the edge of C full-size, so the micro-kernel has no edge case.
    */
   private static void multiplyBlock(int i0, int i1, int j0, int j1, int n, int k,
-      float[] packedA, float[] packedB, float[] c, int cOff, boolean accumulate) {
+      float[] packedA, float[] packedB, PanelPacker packerB, float[] c, int cOff,
+      boolean accumulate) {
     int rowPanels = (i1 - i0 + MR - 1) / MR;
     int colPanels = (j1 - j0 + NR - 1) / NR;
     float[] tiles = new float[rowPanels * colPanels * MR * NR];
@@ -168,15 +192,21 @@ final class VectorGemm {
     // pay the tile loads and stores for little work. Pass boundaries never change a result: the
     // accumulators are stored and reloaded exactly.
     int step = k == 0 ? KC : panels(k, panels(k, KC));
+    float[] passB = packedB == null ? new float[colPanels * NR * Math.min(step, k)] : null;
     for (int p0 = 0; p0 < k; p0 += step) {
       int kc = Math.min(step, k - p0);
       boolean load = accumulate || p0 > 0;
+      if (packedB == null) {
+        for (int jp = 0; jp < colPanels; jp++) {
+          packerB.pack(j0 / NR + jp, p0, kc, passB, jp * NR * kc);
+        }
+      }
       for (int jp = 0; jp < colPanels; jp++) {
-        int bAt = (j0 / NR + jp) * NR * k + p0 * NR;
+        float[] b = packedB == null ? passB : packedB;
+        int bAt = packedB == null ? jp * NR * kc : (j0 / NR + jp) * NR * k + p0 * NR;
         for (int ip = 0; ip < rowPanels; ip++) {
           int aAt = (i0 / MR + ip) * MR * k + p0 * MR;
-          microKernel(kc, packedA, aAt, packedB, bAt, tiles, (jp * rowPanels + ip) * MR * NR,
-              NR, load);
+          microKernel(kc, packedA, aAt, b, bAt, tiles, (jp * rowPanels + ip) * MR * NR, NR, load);
         }
       }
     }

@@ -18,7 +18,8 @@ public final class VectorKernels extends ScalarKernels {
   public VectorKernels() {
     if (FLOATS.vectorBitSize() < 128) {
       throw new UnsupportedOperationException(
-          "the preferred vector has " + FLOATS.vectorBitSize() + " bits; the vector kernels need 128");
+          "the preferred vector has " + FLOATS.vectorBitSize()
+              + " bits; the vector kernels need 128");
     }
   }
 

@@ -109,7 +109,7 @@ class ScalarConvolutionTest {
     assertArrayEquals(TestArrays.toFloat(y), yf);
   }
 
-  /** Column {@code i outW + j} of image n holds the window of output (i, j): an independent form. */
+  /** Column {@code i outW + j} of image n holds the window of output (i, j): independent code. */
   static DMatrixRMaj im2col(ConvGeometry g, double[] x, int n) {
     DMatrixRMaj cols = new DMatrixRMaj(g.cIn() * g.kh() * g.kw(), g.outH() * g.outW());
     for (int c = 0; c < g.cIn(); c++) {

@@ -75,7 +75,8 @@ class ScalarKernelsTest {
         double[] got = c.clone();
         k.gemm(transA, transB, m, n, depth, a, 3, b, 2, got, 1, true);
         float[] gotF = TestArrays.toFloat(c);
-        k.gemm(transA, transB, m, n, depth, TestArrays.toFloat(a), 3, TestArrays.toFloat(b), 2, gotF, 1, false);
+        k.gemm(transA, transB, m, n, depth, TestArrays.toFloat(a), 3, TestArrays.toFloat(b), 2,
+            gotF, 1, false);
         assertEquals(c[0], got[0], 0.0, "the element before the offset is untouched");
         for (int e = 0; e < m * n; e++) {
           double tolF64 = Tolerances.f64Sum(depth + 1, absSum.data[e] + Math.abs(c[1 + e]));

@@ -39,7 +39,7 @@ final class Tolerances {
     return F32_UNIT * Math.abs(ref) + (length + 1) * F64_UNIT * absSum;
   }
 
-  /** The largest error of a float64 sum of {@code length} terms with absolute sum {@code absSum}. */
+  /** The largest error of a float64 sum of {@code length} terms of absolute sum {@code absSum}. */
   static double f64Sum(int length, double absSum) {
     return (length + 1) * F64_UNIT * absSum;
   }

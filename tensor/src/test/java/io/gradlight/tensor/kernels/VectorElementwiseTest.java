@@ -11,9 +11,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The vector elementwise kernels and sums against the scalar reference, over lengths that cut the
- * vector loop and its tail everywhere (and cross a parallel chunk), at offsets, with NaN, infinities
- * and signed zeros. Exact operations must match bit for bit. Skipped without the Vector API.
+ * The vector elementwise kernels and sums against the scalar reference, over lengths that cut
+ * the vector loop and its tail everywhere (and cross a parallel chunk), at offsets, with NaN,
+ * infinities and signed zeros. Exact operations must match bit for bit. Skipped without the Vector API.
  */
 class VectorElementwiseTest {
   static final int[] LENGTHS = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 65, 1000, 65_553};

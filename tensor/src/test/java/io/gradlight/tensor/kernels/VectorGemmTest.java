@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The vector SGEMM against the scalar reference (bound scaled by k) and against EJML, over sizes
- * that straddle the micro-kernel's 4 x 16 tile, the 256-deep passes and the task blocks, in all four
- * layouts, with offsets and accumulation. Skipped when the Vector API is absent.
+ * that straddle the micro-kernel's 4 x 16 tile, the 256-deep passes and the task blocks, in all
+ * four layouts, with offsets and accumulation. Skipped when the Vector API is absent.
  */
 class VectorGemmTest {
   /** Sizes around the micro-tile (4 x 2 vectors), the k pass (256) and the blocks (96 x 256). */
