@@ -88,6 +88,7 @@ public final class PyramidGradCam implements SaliencyMethod {
     } finally {
       hooks.forEach(Scope::close);
     }
+    LayerGradients.spatialActivation(r, f, target);
     List<String> chosen = stages == null ? PyramidStages.select(order, target) : stages;
     List<Variable> activations = new ArrayList<>();
     for (String name : chosen) {
