@@ -34,7 +34,7 @@ public record Verdict(boolean passed, double spearman, double threshold) {
   /** E.g. {@code PASS (|0.031| <= 0.1)}. */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s (|%.3f| %s %.2g)", word(), spearman,
+    return String.format(Locale.ROOT, "%s (|%.3f| %s %s)", word(), spearman,
         passed ? "<=" : ">", threshold);
   }
 }
