@@ -10,17 +10,19 @@ import java.util.Locale;
  * A {@link SanityReport} as CSV, one row per method and comparison, with the columns
  *
  * <pre>
- *   method,verdict,test,step,spearman,spearman_abs,ssim,images
+ *   method,verdict,test,step,spearman,spearman_abs,ssim,samples
  * </pre>
  *
  * {@code verdict} is the method's {@code PASS} or {@code FAIL} (repeated on each of its rows, so
  * any row can be read alone), {@code test} a {@link SanityTest#id()}, {@code step} the layer group
- * (see {@link SanityStep#step()}), the three measures are means over the {@code images} images
- * (see {@link Similarity}), with six decimals.
+ * (see {@link SanityStep#step()}), the three measures are means over the {@code samples} compared
+ * maps (images, times repeats for the randomisation tests; see {@link Similarity}), with six
+ * decimals.
  */
 public final class SanityCsv {
   /** The header line. */
-  public static final String HEADER = "method,verdict,test,step,spearman,spearman_abs,ssim,images";
+  public static final String HEADER =
+      "method,verdict,test,step,spearman,spearman_abs,ssim,samples";
 
   private SanityCsv() {}
 
@@ -33,7 +35,7 @@ public final class SanityCsv {
         Similarity mean = s.mean();
         b.append(String.format(Locale.ROOT, "%s,%s,%s,%s,%.6f,%.6f,%.6f,%d%n", m.method(), verdict,
             s.test().id(), s.step(), mean.spearman(), mean.spearmanAbs(), mean.ssim(),
-            s.perImage().length));
+            s.samples().length));
       }
     }
     return b.toString();

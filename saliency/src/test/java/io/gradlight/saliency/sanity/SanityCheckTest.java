@@ -63,7 +63,7 @@ class SanityCheckTest {
   }
 
   private static SanityCheck check(Module model, long seed) {
-    return new SanityCheck(model, SHAPESNET, IMAGES, null, seed, new Ssim());
+    return new SanityCheck(model, SHAPESNET, IMAGES, null, seed, 1, new Ssim());
   }
 
   @Test
@@ -128,5 +128,35 @@ class SanityCheckTest {
     String c = SanityCsv.format(check(model, 6).run(List.of(new GradCam()), null, () -> {}));
     assertEquals(a, b);
     assertNotEquals(a, c);
+  }
+
+  @Test
+  void repeatsAddTheDrawsOfTheNextSeedsToEachRandomisationStep() {
+    Module model = SHAPESNET.apply(3).eval();
+    AtomicInteger done = new AtomicInteger();
+    SanityCheck twice = new SanityCheck(model, SHAPESNET, IMAGES, null, 5, 2, new Ssim());
+    SanityReport two = twice.run(List.of(new GradCam()), null, done::incrementAndGet);
+    assertEquals(2 + 2 * 5 * 2, done.get());
+    assertEquals(twice.explanations(1, false), done.get());
+    MethodSanity first = check(model, 5).run(List.of(new GradCam()), null, () -> {})
+        .method("gradcam");
+    MethodSanity second = check(model, 6).run(List.of(new GradCam()), null, () -> {})
+        .method("gradcam");
+    MethodSanity both = two.method("gradcam");
+    int n = IMAGES.dim(0);
+    for (int i = 0; i < both.steps().size(); i++) {
+      SanityStep s = both.steps().get(i);
+      Similarity[] samples = s.samples();
+      if (s.test() == SanityTest.RANDOM_LOGIT) {
+        assertArrayEquals(first.steps().get(i).samples(), samples);
+        continue;
+      }
+      assertEquals(2 * n, samples.length, s.step());
+      assertArrayEquals(first.steps().get(i).samples(),
+          java.util.Arrays.copyOfRange(samples, 0, n), s.step());
+      assertArrayEquals(second.steps().get(i).samples(),
+          java.util.Arrays.copyOfRange(samples, n, 2 * n), s.step());
+      assertTrue(first.steps().get(i).display().allClose(s.display(), 0, 0));
+    }
   }
 }

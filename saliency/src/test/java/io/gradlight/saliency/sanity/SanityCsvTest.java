@@ -29,14 +29,14 @@ class SanityCsvTest {
             new Similarity(0, 1, 0))));
     MethodSanity fails = new MethodSanity("guided-backprop", original, List.of(
         step(SanityTest.CASCADING, "fc", new Similarity(1, 1, 1), new Similarity(1, 1, 1))));
-    return new SanityReport(List.of(), new int[] {0, 1}, new int[] {2, 3}, "features.14", 7,
+    return new SanityReport(List.of(), new int[] {0, 1}, new int[] {2, 3}, "features.14", 1, 7,
         List.of(passes, fails));
   }
 
   @Test
   void oneRowPerComparisonWithMeansOverImages() {
     assertEquals("""
-        method,verdict,test,step,spearman,spearman_abs,ssim,images
+        method,verdict,test,step,spearman,spearman_abs,ssim,samples
         gradcam,PASS,cascading,fc,0.375000,0.375000,0.500000,2
         gradcam,PASS,cascading,features.0,0.031250,0.000000,0.375000,2
         gradcam,PASS,random-logit,random-logit,-0.500000,1.000000,0.000000,2
