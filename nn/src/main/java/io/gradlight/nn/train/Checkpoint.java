@@ -1,6 +1,9 @@
 package io.gradlight.nn.train;
 
+import io.gradlight.nn.Module;
 import io.gradlight.nn.StateDict;
+import io.gradlight.nn.layers.Activation;
+import io.gradlight.nn.zoo.Models;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.io.FormatException;
 import io.gradlight.tensor.io.IntegerArray;
@@ -94,6 +97,19 @@ public record Checkpoint(String model, List<String> classNames, String activatio
   /** The number of classes. */
   public int classCount() {
     return classNames.size();
+  }
+
+  /**
+   * The zoo model this checkpoint describes, with its weights loaded (strictly: every name must
+   * fit) and in evaluation mode.
+   *
+   * @throws IllegalArgumentException for an unknown model or activation, or weights that do not
+   *     fit the model ({@link io.gradlight.nn.StateDictException}, listing every bad name)
+   */
+  public Module newModel() {
+    Module net = Models.create(model, classCount(), Activation.parse(activation), 0);
+    net.loadStateDict(state, true);
+    return net.eval();
   }
 
   /** The whole {@code __metadata__} map as written. */
