@@ -46,7 +46,8 @@ class OverlayTest {
 
   @Test
   void imageOfUndoesThePreprocessingAndClamps() {
-    Preprocessing imagenet = Preprocessing.imagenet(3);
+    Preprocessing imagenet = new Preprocessing(2, 3, Preprocessing.IMAGENET_MEAN,
+        Preprocessing.IMAGENET_STD);
     Tensor input = imagenet.apply(IMAGE.reshape(1, 3, 2, 3).to(DType.F32));
     Tensor back = Overlay.imageOf(input.squeeze(0), imagenet);
     assertEquals(0, back.sub(IMAGE.to(DType.F32)).abs().maxValue(), 1e-6);
