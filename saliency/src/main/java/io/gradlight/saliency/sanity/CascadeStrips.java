@@ -47,7 +47,7 @@ public final class CascadeStrips {
   }
 
   /**
-   * Writes one PNG strip per image as {@code dir/<method>-<n>.png} and returns the files.
+   * Writes one PNG strip per image as {@code dir/cascade-<method>-<n>.png} and returns the files.
    *
    * @param images the input images {@code [N, 3, H, W]} in [0, 1], or null
    */
@@ -55,7 +55,7 @@ public final class CascadeStrips {
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
     for (int n = 0; n < m.original().dim(0); n++) {
-      Path file = dir.resolve(fileStem(m.method()) + "-" + n + ".png");
+      Path file = dir.resolve("cascade-" + fileStem(m.method()) + "-" + n + ".png");
       PngWriter.writeRgb(strip(m, images, n), file);
       files.add(file);
     }

@@ -51,8 +51,8 @@ class CascadeStripsTest {
   @Test
   void writesOnePngPerImageNamedAfterTheMethod() throws IOException {
     List<Path> files = CascadeStrips.write(method(), null, tmp.resolve("strips"));
-    assertEquals(List.of(tmp.resolve("strips/gradcam++-0.png"),
-        tmp.resolve("strips/gradcam++-1.png")), files);
+    assertEquals(List.of(tmp.resolve("strips/cascade-gradcam++-0.png"),
+        tmp.resolve("strips/cascade-gradcam++-1.png")), files);
     assertEquals(3 * 5 + 2 * CascadeStrips.GAP, ImageDecoder.readHeader(files.get(1)).width());
     assertEquals("a_b-c", CascadeStrips.fileStem("a/b-c"));
   }
