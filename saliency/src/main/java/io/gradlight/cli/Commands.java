@@ -7,7 +7,8 @@ import java.util.Optional;
 final class Commands {
   /** Every implemented command; add new ones here. */
   static final List<Command> ALL = List.of(new InspectCommand(), new DatasetCommand(),
-      new LayersCommand(), new TrainCommand(), new PredictCommand());
+      new LayersCommand(), new TrainCommand(), new PredictCommand(), new ExplainCommand(),
+      new SanityCommand());
 
   private Commands() {}
 
