@@ -10,14 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The PyTorch parity fixtures made by {@code scripts/make_nn_fixtures.py} (resources under
- * {@code fixtures/nn/}): an input, and per model its logits, gradients and names.
+ * The PyTorch parity fixtures made by {@code scripts/make_nn_fixtures.py} (resources under {@code
+ * fixtures/nn/}): an input, and per model its logits, gradients and names.
  */
 public final class NnFixtures {
   /** The seed of the fixture weights. */
   public static final long SEED = 1234;
+
   /** The logit whose gradients the fixtures hold. */
   public static final int TARGET = 3;
+
   /** The class count of the fixture models. */
   public static final int CLASSES = 10;
 
