@@ -9,6 +9,7 @@ import io.gradlight.nn.train.ShippedWeights;
 import io.gradlight.nn.zoo.Models;
 import io.gradlight.saliency.Methods;
 import io.gradlight.saliency.SaliencyMethod;
+import io.gradlight.saliency.metrics.CausalCurves;
 import io.gradlight.saliency.metrics.CausalMetric;
 import io.gradlight.saliency.metrics.CentreBaseline;
 import io.gradlight.saliency.metrics.Evaluation;
@@ -33,8 +34,9 @@ import java.util.Locale;
  * metrics of {@link io.gradlight.saliency.metrics} (deletion and insertion AUC, average drop,
  * increase in confidence, pointing game, energy pointing, relevance mass) beside the centre
  * baseline, on generated Shapes images or on the user's images and object masks. Prints one row
- * per method and writes {@code DIR/metrics.csv} (one row per method) and {@code
- * DIR/per_image.csv} (one row per method and image).
+ * per method and writes {@code DIR/metrics.csv} (one row per method), {@code DIR/per_image.csv}
+ * (one row per method and image) and {@code DIR/curves.csv} (the mean deletion and insertion
+ * curves, for plots).
  *
  * <p>Weights as {@code gradlight predict} takes them: a gradlight checkpoint, a plain state dict
  * for {@code --model}, or by default the weights shipped for the model (shapesnet).
@@ -102,7 +104,7 @@ final class EvaluateCommand implements Command {
             + SCALED + " for 15 * min(H, W) / 224", formatNumber(PointingGame.PUBLISHED_TOLERANCE))
         .value(BATCH, "N", "images per forward pass", String.valueOf(
             Evaluation.DEFAULT_BATCH_SIZE))
-        .value(OUT, "DIR", "where metrics.csv and per_image.csv go", "out/evaluate");
+        .value(OUT, "DIR", "where metrics.csv, per_image.csv and curves.csv go", "out/evaluate");
   }
 
   /** The model to evaluate, with how it was loaded. */
@@ -171,8 +173,9 @@ final class EvaluateCommand implements Command {
     Files.write(dir.resolve("metrics.csv"), summaryCsv(results, evaluation),
         StandardCharsets.UTF_8);
     Files.write(dir.resolve("per_image.csv"), perImageCsv(results, set), StandardCharsets.UTF_8);
-    out.printf(Locale.ROOT, "wrote %s and %s (%.1f s)%n", dir.resolve("metrics.csv"),
-        dir.resolve("per_image.csv"), (System.nanoTime() - started) / 1e9);
+    Files.write(dir.resolve("curves.csv"), curvesCsv(results), StandardCharsets.UTF_8);
+    out.printf(Locale.ROOT, "wrote metrics.csv, per_image.csv and curves.csv to %s (%.1f s)%n",
+        dir, (System.nanoTime() - started) / 1e9);
     return 0;
   }
 
@@ -356,6 +359,21 @@ final class EvaluateCommand implements Command {
           row.add(csvNumber(v[i]));
         }
         lines.add(String.join(",", row));
+      }
+    }
+    return lines;
+  }
+
+  /** The mean deletion and insertion curves: {@code method,curve,fraction,probability}. */
+  private static List<String> curvesCsv(List<MethodScores> results) {
+    List<String> lines = new ArrayList<>(List.of("method,curve,fraction,probability"));
+    for (MethodScores s : results) {
+      for (CausalCurves c : List.of(s.deletion(), s.insertion())) {
+        double[] mean = c.meanCurve();
+        for (int step = 0; step < mean.length; step++) {
+          lines.add(String.join(",", s.method(), c.mode().name().toLowerCase(Locale.ROOT),
+              csvNumber((double) step / c.steps()), csvNumber(mean[step])));
+        }
       }
     }
     return lines;

@@ -39,8 +39,7 @@ class EvaluateCommandTest {
         "scaled", "--out", out.toString());
     assertEquals(0, r.code(), r.err());
     assertTrue(r.out().contains("3 Shapes images (seed 0) of 64 x 64"), r.out());
-    assertTrue(r.out().contains("8 pixels per step") || r.out().contains("512 pixels per step"),
-        r.out());
+    assertTrue(r.out().contains("512 pixels per step, 9 points"), r.out());
     assertTrue(r.out().contains("deletion AUC \u2193") && r.out().contains("insertion AUC \u2191"),
         r.out());
     assertTrue(r.err().contains("gradient-x-input ["), r.err());
@@ -63,6 +62,10 @@ class EvaluateCommandTest {
     List<String> perImage = Files.readAllLines(out.resolve("per_image.csv"));
     assertEquals(1 + 3 * 3, perImage.size());
     assertTrue(perImage.get(1).startsWith("gradient,shapes-0-00000,"), perImage.get(1));
+    List<String> curves = Files.readAllLines(out.resolve("curves.csv"));
+    assertEquals(1 + 3 * 2 * 9, curves.size()); // 3 rows, 2 curves, 8 steps + 1 points each
+    assertEquals("gradient,deletion,0.000000,", curves.get(1).substring(0, 27));
+    assertTrue(curves.get(9).startsWith("gradient,deletion,1.000000,"), curves.get(9));
   }
 
   @Test
