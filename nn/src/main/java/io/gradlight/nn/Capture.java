@@ -5,9 +5,9 @@ import io.gradlight.autograd.Variable;
 
 /**
  * The output of one layer in the next forward pass, recorded by a forward hook: the activation
- * {@code A} that Grad-CAM differentiates the class score with respect to
- * ({@code Autograd.grad(score, A)}). Made by {@link Module#capture}; like every forward hook it
- * lives for one forward pass (closing it earlier removes it).
+ * {@code A} that Grad-CAM differentiates the class score with respect to ({@code
+ * Autograd.grad(score, A)}). Made by {@link Module#capture}; like every forward hook it lives for
+ * one forward pass (closing it earlier removes it).
  */
 public final class Capture implements Scope {
   private final String layer;
@@ -34,8 +34,11 @@ public final class Capture implements Scope {
   /** The layer's output in the forward pass (the last one if the layer ran several times). */
   public Variable output() {
     if (output == null) {
-      throw new IllegalStateException("layer '" + layer + "' has not run since the capture was"
-          + " registered: run the model's forward first");
+      throw new IllegalStateException(
+          "layer '"
+              + layer
+              + "' has not run since the capture was"
+              + " registered: run the model's forward first");
     }
     return output;
   }

@@ -5,7 +5,7 @@ package io.gradlight.nn;
  * {@code long} (PyTorch's int64 scalar), saved and loaded with the state dict as an integer, never
  * converted to floating point.
  */
-public final class Counter {
+public final class Counter implements StateEntry {
   private long value;
 
   public long value() {

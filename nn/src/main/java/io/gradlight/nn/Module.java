@@ -6,7 +6,6 @@ import io.gradlight.autograd.Variable;
 import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
-import io.gradlight.tensor.io.IntegerArray;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,30 +14,30 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A layer or a model: a function of one {@link Variable} with named children, parameters,
- * buffers and counters, addressed by PyTorch's dotted names ({@code layer4.1.conv2},
- * {@code features.28.bias}).
+ * A layer or a model: a function of one {@link Variable} with named children, parameters, buffers
+ * and counters, addressed by PyTorch's dotted names ({@code layer4.1.conv2}, {@code
+ * features.28.bias}).
  *
- * <p><b>Writing a module.</b> A subclass registers its parts in its constructor with
- * {@link #addModule}, {@link #addParameter}, {@link #addBuffer} and {@link #addCounter} (in
- * PyTorch's order, so {@link #stateDict()} lists names as PyTorch does: a module's parameters,
- * then its buffers, then its counters, then each child's) and implements {@link #compute}. Users
- * call {@link #forward}, which runs {@code compute} and then the forward hooks.
+ * <p><b>Writing a module.</b> A subclass registers its parts in its constructor with {@link
+ * #addModule}, {@link #addParameter}, {@link #addBuffer} and {@link #addCounter} (in PyTorch's
+ * order, so {@link #stateDict()} lists names as PyTorch does: a module's parameters, then its
+ * buffers, then its counters, then each child's) and implements {@link #compute}. Users call {@link
+ * #forward}, which runs {@code compute} and then the forward hooks.
  *
  * <p><b>State.</b> {@link #stateDict()} and {@link #loadStateDict} use the names PyTorch uses, so
  * torchvision and timm weights saved as safetensors load without renaming. Loading checks every
- * name first and reports every missing, unexpected and mis-shaped key in one
- * {@link StateDictException}; nothing is loaded when it throws.
+ * name first and reports every missing, unexpected and mis-shaped key in one {@link
+ * StateDictException}; nothing is loaded when it throws.
  *
  * <p><b>Forward hooks</b> ({@link #registerForwardHook}, {@link #capture}) live for one forward
  * pass. A hook fires each time its layer runs on the registering thread, and is removed when the
  * next outermost {@link #forward} call on that thread of its layer or of any module containing it
  * returns, normally or by an exception, whether or not the layer ran. Closing its handle earlier
- * removes it too. So a hook whose handle was never closed (say, after a failed explanation)
- * cannot leak into the next call, and hooks registered on one thread never fire on another.
+ * removes it too. So a hook whose handle was never closed (say, after a failed explanation) cannot
+ * leak into the next call, and hooks registered on one thread never fire on another.
  *
- * <p><b>Modes and dtype.</b> {@link #train()} and {@link #eval()} switch BatchNorm and Dropout
- * for the whole tree; {@link #to(DType)} converts every parameter and buffer to F32 or F64.
+ * <p><b>Modes and dtype.</b> {@link #train()} and {@link #eval()} switch BatchNorm and Dropout for
+ * the whole tree; {@link #to(DType)} converts every parameter and buffer to F32 or F64.
  */
 public abstract class Module {
   /** Whether this thread is inside a forward call (so a nested call is not the outermost). */
@@ -95,14 +94,16 @@ public abstract class Module {
       throw new IllegalArgumentException(
           "a name in a module must be non-empty without '.', got '" + name + "'");
     }
-    if (children.containsKey(name) || parameters.containsKey(name) || buffers.containsKey(name)
+    if (children.containsKey(name)
+        || parameters.containsKey(name)
+        || buffers.containsKey(name)
         || counters.containsKey(name)) {
       throw new IllegalArgumentException(
           getClass().getSimpleName() + " already has a member named '" + name + "'");
     }
   }
 
-  // ---- forward ------------------------------------------------------------------------------------
+  // ---- forward ----------------------------------------------------------------------------------
 
   /** The module's function; called by {@link #forward}. */
   protected abstract Variable compute(Variable x);
@@ -130,7 +131,7 @@ public abstract class Module {
     }
   }
 
-  // ---- structure ----------------------------------------------------------------------------------
+  // ---- structure --------------------------------------------------------------------------------
 
   /** The direct children by name, in registration order (unmodifiable). */
   public final Map<String, Module> children() {
@@ -158,8 +159,13 @@ public abstract class Module {
         if (m == null) {
           List<String> names = new ArrayList<>(namedModules().keySet());
           names.remove("");
-          throw new IllegalArgumentException("no layer '" + name + "' in "
-              + getClass().getSimpleName() + "; its layers are: " + String.join(", ", names));
+          throw new IllegalArgumentException(
+              "no layer '"
+                  + name
+                  + "' in "
+                  + getClass().getSimpleName()
+                  + "; its layers are: "
+                  + String.join(", ", names));
         }
       }
     }
@@ -169,8 +175,8 @@ public abstract class Module {
   /** Every parameter by dotted name, in state-dict order. */
   public final Map<String, Parameter> namedParameters() {
     Map<String, Parameter> out = new LinkedHashMap<>();
-    namedModules().forEach((prefix, m) ->
-        m.parameters.forEach((k, p) -> out.put(join(prefix, k), p)));
+    namedModules()
+        .forEach((prefix, m) -> m.parameters.forEach((k, p) -> out.put(join(prefix, k), p)));
     return out;
   }
 
@@ -188,20 +194,11 @@ public abstract class Module {
     return parameters.values().stream().mapToLong(Parameter::size).sum();
   }
 
-  // ---- state ----------------------------------------------------------------------------------------
+  // ---- state ------------------------------------------------------------------------------------
 
   /** Parameters, buffers and counters by PyTorch name; tensors shared, not copied. */
   public final StateDict stateDict() {
-    StateDict out = new StateDict();
-    stateTargets().forEach((name, target) -> {
-      switch (target) {
-        case Parameter p -> out.put(name, p.value());
-        case Buffer b -> out.put(name, b.value());
-        case Counter c -> out.put(name, counterValue(c));
-        default -> throw new IllegalStateException("unreachable");
-      }
-    });
-    return out;
+    return StateTransfer.save(stateEntries());
   }
 
   /**
@@ -212,82 +209,24 @@ public abstract class Module {
    * @throws StateDictException listing every bad name; the module is then unchanged
    */
   public final LoadResult loadStateDict(StateDict state, boolean strict) {
-    Map<String, Object> targets = stateTargets();
-    List<String> missing = new ArrayList<>();
-    List<String> mismatched = new ArrayList<>();
-    targets.forEach((name, target) -> {
-      if (!state.contains(name)) {
-        missing.add(name);
-      } else if (!fits(target, state, name)) {
-        mismatched.add(name + " (model " + describe(target) + ", state dict "
-            + state.describe(name) + ")");
-      }
-    });
-    List<String> unexpected = new ArrayList<>();
-    for (String name : state.names()) {
-      if (!targets.containsKey(name)) {
-        unexpected.add(name);
-      }
-    }
-    if (!mismatched.isEmpty() || strict && !(missing.isEmpty() && unexpected.isEmpty())) {
-      throw new StateDictException(getClass().getSimpleName(), strict ? missing : List.of(),
-          strict ? unexpected : List.of(), mismatched);
-    }
-    targets.forEach((name, target) -> {
-      if (state.contains(name)) {
-        switch (target) {
-          case Parameter p -> p.set(copyAs(state.tensor(name), p.dtype()));
-          case Buffer b -> b.set(copyAs(state.tensor(name), b.dtype()));
-          case Counter c -> c.set(state.integers(name).values()[0]);
-          default -> throw new IllegalStateException("unreachable");
-        }
-      }
-    });
-    return new LoadResult(List.copyOf(missing), List.copyOf(unexpected));
+    return StateTransfer.load(getClass().getSimpleName(), stateEntries(), state, strict);
   }
 
-  private static boolean fits(Object target, StateDict state, String name) {
-    Shape shape = state.shape(name);
-    return switch (target) {
-      case Parameter p -> !state.isInteger(name) && shape.equals(p.shape());
-      case Buffer b -> !state.isInteger(name) && shape.equals(b.shape());
-      case Counter c -> state.isInteger(name) && shape.rank() == 0;
-      default -> throw new IllegalStateException("unreachable");
-    };
-  }
-
-  private static String describe(Object target) {
-    return switch (target) {
-      case Parameter p -> p.dtype() + " " + p.shape();
-      case Buffer b -> b.dtype() + " " + b.shape();
-      case Counter c -> "I64 " + Shape.scalar();
-      default -> throw new IllegalStateException("unreachable");
-    };
-  }
-
-  private static Tensor copyAs(Tensor t, DType dtype) {
-    return t.dtype() == dtype ? t.copy() : t.to(dtype);
-  }
-
-  private static IntegerArray counterValue(Counter c) {
-    return new IntegerArray("I64", Shape.scalar(), new long[] {c.value()}, false);
-  }
-
-  /** Parameter, Buffer or Counter by PyTorch name, in state-dict order. */
-  private Map<String, Object> stateTargets() {
-    Map<String, Object> out = new LinkedHashMap<>();
+  /** Every parameter, buffer and counter by PyTorch name, in state-dict order. */
+  private Map<String, StateEntry> stateEntries() {
+    Map<String, StateEntry> out = new LinkedHashMap<>();
     collectState("", out);
     return out;
   }
 
-  private void collectState(String prefix, Map<String, Object> out) {
+  private void collectState(String prefix, Map<String, StateEntry> out) {
     parameters.forEach((k, p) -> out.put(join(prefix, k), p));
     buffers.forEach((k, b) -> out.put(join(prefix, k), b));
     counters.forEach((k, c) -> out.put(join(prefix, k), c));
     children.forEach((k, child) -> child.collectState(join(prefix, k), out));
   }
 
-  // ---- modes and dtype ----------------------------------------------------------------------------
+  // ---- modes and dtype --------------------------------------------------------------------------
 
   /** Training mode for the whole tree (BatchNorm uses batch statistics, Dropout drops). */
   public final Module train() {
@@ -335,12 +274,12 @@ public abstract class Module {
     parameters().forEach(Parameter::zeroGrad);
   }
 
-  // ---- hooks and layer listing ---------------------------------------------------------------------
+  // ---- hooks and layer listing ------------------------------------------------------------------
 
   /**
-   * Calls {@code hook} with the input and output of the layer {@code layer} (dotted name;
-   * {@code ""} for this module) each time the layer runs in the next forward pass on this thread;
-   * the hook is removed when that pass returns (see the class comment) or the handle is closed.
+   * Calls {@code hook} with the input and output of the layer {@code layer} (dotted name; {@code
+   * ""} for this module) each time the layer runs in the next forward pass on this thread; the hook
+   * is removed when that pass returns (see the class comment) or the handle is closed.
    */
   public final Scope registerForwardHook(String layer, ForwardHook hook) {
     if (hook == null) {
@@ -355,18 +294,21 @@ public abstract class Module {
   /** Records the output of layer {@code layer} in the next forward pass (see {@link Capture}). */
   public final Capture capture(String layer) {
     Capture capture = new Capture(layer);
-    capture.attach(registerForwardHook(layer, (m, in, out) -> {
-      capture.record(out);
-      return out;
-    }));
+    capture.attach(
+        registerForwardHook(
+            layer,
+            (m, in, out) -> {
+              capture.record(out);
+              return out;
+            }));
     return capture;
   }
 
   /**
-   * Every layer below this module with its output shape for an input of {@code inputShape}
-   * (e.g. {@code [1, 3, 64, 64]}), in {@link #namedModules()} order. Runs one forward pass on
-   * zeros in evaluation mode without recording a graph, and restores each module's mode; a layer
-   * that does not run has a null output shape.
+   * Every layer below this module with its output shape for an input of {@code inputShape} (e.g.
+   * {@code [1, 3, 64, 64]}), in {@link #namedModules()} order. Runs one forward pass on zeros in
+   * evaluation mode without recording a graph, and restores each module's mode; a layer that does
+   * not run has a null output shape.
    */
   public final List<LayerInfo> layers(Shape inputShape) {
     Map<String, Module> modules = namedModules();
@@ -376,21 +318,29 @@ public abstract class Module {
     List<Scope> handles = new ArrayList<>();
     eval();
     try (Scope _ = GradMode.disabled()) {
-      modules.keySet().forEach(name -> handles.add(registerForwardHook(name, (m, in, out) -> {
-        shapes.put(name, out.shape());
-        return out;
-      })));
+      modules
+          .keySet()
+          .forEach(
+              name ->
+                  handles.add(
+                      registerForwardHook(
+                          name,
+                          (m, in, out) -> {
+                            shapes.put(name, out.shape());
+                            return out;
+                          })));
       forward(Variable.constant(Tensor.zeros(dtype(), inputShape)));
     } finally {
       handles.forEach(Scope::close);
       modes.forEach((m, mode) -> m.training = mode);
     }
     List<LayerInfo> rows = new ArrayList<>();
-    modules.forEach((name, m) -> {
-      if (!name.isEmpty()) {
-        rows.add(new LayerInfo(name, m.toString(), shapes.get(name), m.ownParameterCount()));
-      }
-    });
+    modules.forEach(
+        (name, m) -> {
+          if (!name.isEmpty()) {
+            rows.add(new LayerInfo(name, m.toString(), shapes.get(name), m.ownParameterCount()));
+          }
+        });
     return rows;
   }
 
@@ -419,9 +369,14 @@ public abstract class Module {
     Variable fire(Module m, Variable input, Variable output) {
       Variable y = hook.onForward(m, input, output);
       if (y == null || !y.shape().equals(output.shape())) {
-        throw new IllegalStateException("a forward hook on " + m + " returned "
-            + (y == null ? "null" : "shape " + y.shape()) + " for an output of shape "
-            + output.shape() + "; return the output or a replacement of the same shape");
+        throw new IllegalStateException(
+            "a forward hook on "
+                + m
+                + " returned "
+                + (y == null ? "null" : "shape " + y.shape())
+                + " for an output of shape "
+                + output.shape()
+                + "; return the output or a replacement of the same shape");
       }
       return y;
     }

@@ -11,14 +11,14 @@ import io.gradlight.tensor.Tensor;
  * <p>Layers read {@link #variable()} in their forward pass, so {@code loss.backward()} accumulates
  * {@code d loss / d parameter} into the leaf, readable as {@link #grad()}. An optimizer computes
  * the new value from {@link #value()} and {@link #grad()} and stores it with {@link #set}, which
- * puts a fresh leaf in place (with no gradient: {@code set} also zeroes the gradient). Graphs
- * built before a {@code set} keep the old leaf and are unaffected.
+ * puts a fresh leaf in place (with no gradient: {@code set} also zeroes the gradient). Graphs built
+ * before a {@code set} keep the old leaf and are unaffected.
  *
  * <p>{@link #setRequiresGrad(boolean) setRequiresGrad(false)} freezes the parameter: its leaf is
  * then a constant, so no backward computes its gradient (saliency methods that differentiate with
  * respect to the input or an activation only save that work this way).
  */
-public final class Parameter {
+public final class Parameter implements StateEntry {
   private Variable variable;
 
   /** A parameter holding {@code value}, requiring grad. */
@@ -77,8 +77,13 @@ public final class Parameter {
    */
   public void set(Tensor value) {
     if (value == null || !value.shape().equals(shape()) || value.dtype() != dtype()) {
-      throw new IllegalArgumentException("Parameter.set: expected a " + dtype() + " tensor of shape "
-          + shape() + ", got " + (value == null ? "null" : value.dtype() + " " + value.shape()));
+      throw new IllegalArgumentException(
+          "Parameter.set: expected a "
+              + dtype()
+              + " tensor of shape "
+              + shape()
+              + ", got "
+              + (value == null ? "null" : value.dtype() + " " + value.shape()));
     }
     variable = Variable.of(value, variable.requiresGrad());
   }

@@ -3,12 +3,10 @@ package io.gradlight.nn;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import io.gradlight.tensor.io.IntegerArray;
-import io.gradlight.tensor.io.SafetensorsDType;
 import io.gradlight.tensor.io.SafetensorsEntry;
 import io.gradlight.tensor.io.SafetensorsFile;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +18,8 @@ import java.util.Map;
  * (BatchNorm's {@code num_batches_tracked}, an int64 scalar kept as an integer).
  *
  * <p>Tensors are shared, not copied (tensor values are immutable by convention). {@link #read}
- * loads every entry of a safetensors file, so a torchvision or timm state dict saved with
- * {@code safetensors.torch.save_file} reads as is.
+ * loads every entry of a safetensors file, so a torchvision or timm state dict saved with {@code
+ * safetensors.torch.save_file} reads as is.
  */
 public final class StateDict {
   private final Map<String, Object> entries = new LinkedHashMap<>();
@@ -77,8 +75,8 @@ public final class StateDict {
     if (get(name) instanceof Tensor t) {
       return t;
     }
-    throw new IllegalArgumentException("state-dict entry '" + name + "' is an integer array, not"
-        + " a floating-point tensor");
+    throw new IllegalArgumentException(
+        "state-dict entry '" + name + "' is an integer array, not" + " a floating-point tensor");
   }
 
   /** The integer entry {@code name}. */
@@ -86,18 +84,19 @@ public final class StateDict {
     if (get(name) instanceof IntegerArray a) {
       return a;
     }
-    throw new IllegalArgumentException("state-dict entry '" + name + "' is a floating-point"
-        + " tensor, not an integer array");
+    throw new IllegalArgumentException(
+        "state-dict entry '" + name + "' is a floating-point" + " tensor, not an integer array");
   }
 
   /** The floating-point entries, in order (unmodifiable). */
   public Map<String, Tensor> tensors() {
     Map<String, Tensor> out = new LinkedHashMap<>();
-    entries.forEach((k, v) -> {
-      if (v instanceof Tensor t) {
-        out.put(k, t);
-      }
-    });
+    entries.forEach(
+        (k, v) -> {
+          if (v instanceof Tensor t) {
+            out.put(k, t);
+          }
+        });
     return Collections.unmodifiableMap(out);
   }
 
@@ -113,27 +112,33 @@ public final class StateDict {
   private Object get(String name) {
     Object v = entries.get(name);
     if (v == null) {
-      throw new IllegalArgumentException("no state-dict entry '" + name + "' (there are "
-          + entries.size() + ")");
+      throw new IllegalArgumentException(
+          "no state-dict entry '" + name + "' (there are " + entries.size() + ")");
     }
     return v;
   }
 
   /**
-   * Every entry of a safetensors file, in the file's data order: floating-point dtypes as
-   * tensors (F16 and BF16 widened to F32), integer and boolean dtypes as integer arrays.
+   * Every entry of a safetensors file, in the file's data order: floating-point dtypes as tensors
+   * (F16 and BF16 widened to F32), integer and boolean dtypes as integer arrays.
    *
    * @throws IOException if the file cannot be read or is not a valid safetensors file
    */
   public static StateDict read(Path path) throws IOException {
     StateDict state = new StateDict();
     try (SafetensorsFile file = SafetensorsFile.open(path)) {
-      List<SafetensorsEntry> list = new ArrayList<>(file.entries());
-      for (SafetensorsEntry e : list) {
-        if (e.dtype().kind() == SafetensorsDType.Kind.FLOAT) {
-          state.put(e.name(), file.tensor(e.name()));
-        } else {
-          state.put(e.name(), file.integers(e.name()));
+      for (SafetensorsEntry e : file.entries()) {
+        switch (e.dtype().kind()) {
+          case FLOAT -> state.put(e.name(), file.tensor(e.name()));
+          case INTEGER, BOOL -> state.put(e.name(), file.integers(e.name()));
+          default ->
+              throw new IllegalArgumentException(
+                  path
+                      + ": tensor '"
+                      + e.name()
+                      + "' has dtype "
+                      + e.dtype()
+                      + ", whose values gradlight cannot read");
         }
       }
     }

@@ -3,10 +3,9 @@ package io.gradlight.nn;
 import java.util.List;
 
 /**
- * A state dict that does not fit a model: every missing, unexpected and mis-shaped (or
- * mis-typed) name, all in one message, like
- * {@code ResNet: 2 missing keys: fc.weight, fc.bias; 1 mis-shaped key: conv1.weight (model
- * F32 [64, 3, 7, 7], state dict F32 [64, 3, 3, 3])}. Nothing was loaded.
+ * A state dict that does not fit a model: every missing, unexpected and mis-shaped (or mis-typed)
+ * name, all in one message, like {@code ResNet: 2 missing keys: fc.weight, fc.bias; 1 mis-shaped
+ * key: conv1.weight (model F32 [64, 3, 7, 7], state dict F32 [64, 3, 3, 3])}. Nothing was loaded.
  */
 public final class StateDictException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
@@ -15,8 +14,8 @@ public final class StateDictException extends IllegalArgumentException {
   private final List<String> unexpected;
   private final List<String> mismatched;
 
-  StateDictException(String model, List<String> missing, List<String> unexpected,
-      List<String> mismatched) {
+  StateDictException(
+      String model, List<String> missing, List<String> unexpected, List<String> mismatched) {
     super(message(model, missing, unexpected, mismatched));
     this.missing = List.copyOf(missing);
     this.unexpected = List.copyOf(unexpected);
@@ -38,22 +37,28 @@ public final class StateDictException extends IllegalArgumentException {
     return mismatched;
   }
 
-  private static String message(String model, List<String> missing, List<String> unexpected,
-      List<String> mismatched) {
+  private static String message(
+      String model, List<String> missing, List<String> unexpected, List<String> mismatched) {
     StringBuilder s = new StringBuilder("state dict does not fit " + model + ":");
     String sep = " ";
     if (!missing.isEmpty()) {
-      s.append(sep).append(count(missing.size(), "missing key")).append(": ")
+      s.append(sep)
+          .append(count(missing.size(), "missing key"))
+          .append(": ")
           .append(String.join(", ", missing));
       sep = "; ";
     }
     if (!unexpected.isEmpty()) {
-      s.append(sep).append(count(unexpected.size(), "unexpected key")).append(": ")
+      s.append(sep)
+          .append(count(unexpected.size(), "unexpected key"))
+          .append(": ")
           .append(String.join(", ", unexpected));
       sep = "; ";
     }
     if (!mismatched.isEmpty()) {
-      s.append(sep).append(count(mismatched.size(), "mis-shaped key")).append(": ")
+      s.append(sep)
+          .append(count(mismatched.size(), "mis-shaped key"))
+          .append(": ")
           .append(String.join(", ", mismatched));
     }
     return s.toString();

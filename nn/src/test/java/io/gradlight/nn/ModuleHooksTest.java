@@ -44,10 +44,12 @@ class ModuleHooksTest {
   @Test
   void aHookFiresInTheNextForwardPassOnlyEvenIfNeverClosed() {
     AtomicInteger calls = new AtomicInteger();
-    net.registerForwardHook("0", (m, in, out) -> {
-      calls.incrementAndGet();
-      return out;
-    });
+    net.registerForwardHook(
+        "0",
+        (m, in, out) -> {
+          calls.incrementAndGet();
+          return out;
+        });
     net.forward(x);
     net.forward(x);
     assertEquals(1, calls.get());
@@ -56,10 +58,12 @@ class ModuleHooksTest {
   @Test
   void aForwardOfAnotherPartOfTheModelLeavesTheHookInPlace() {
     AtomicInteger calls = new AtomicInteger();
-    net.registerForwardHook("0", (m, in, out) -> {
-      calls.incrementAndGet();
-      return out;
-    });
+    net.registerForwardHook(
+        "0",
+        (m, in, out) -> {
+          calls.incrementAndGet();
+          return out;
+        });
     net.get(5).forward(Variable.constant(Tensor.zeros(DType.F64, 1, 3)));
     net.forward(x);
     net.forward(x);
@@ -69,14 +73,18 @@ class ModuleHooksTest {
   @Test
   void aHookOnANestedLayerLivesUntilTheOutermostCallReturns() {
     List<String> seen = new ArrayList<>();
-    net.registerForwardHook("0", (m, in, out) -> {
-      seen.add("conv");
-      return out;
-    });
-    net.registerForwardHook("", (m, in, out) -> {
-      seen.add("net");
-      return out;
-    });
+    net.registerForwardHook(
+        "0",
+        (m, in, out) -> {
+          seen.add("conv");
+          return out;
+        });
+    net.registerForwardHook(
+        "",
+        (m, in, out) -> {
+          seen.add("net");
+          return out;
+        });
     net.forward(x);
     assertEquals(List.of("conv", "net"), seen);
   }
@@ -84,10 +92,12 @@ class ModuleHooksTest {
   @Test
   void aFailingForwardStillRemovesTheHook() {
     AtomicInteger calls = new AtomicInteger();
-    net.registerForwardHook("0", (m, in, out) -> {
-      calls.incrementAndGet();
-      return out;
-    });
+    net.registerForwardHook(
+        "0",
+        (m, in, out) -> {
+          calls.incrementAndGet();
+          return out;
+        });
     Variable wrong = Variable.constant(Tensor.zeros(DType.F64, 1, 5, 4, 4));
     assertThrows(IllegalArgumentException.class, () -> net.forward(wrong));
     net.forward(x);
@@ -97,10 +107,13 @@ class ModuleHooksTest {
   @Test
   void closingBeforeTheForwardRemovesTheHook() {
     AtomicInteger calls = new AtomicInteger();
-    Scope h = net.registerForwardHook("5", (m, in, out) -> {
-      calls.incrementAndGet();
-      return out;
-    });
+    Scope h =
+        net.registerForwardHook(
+            "5",
+            (m, in, out) -> {
+              calls.incrementAndGet();
+              return out;
+            });
     h.close();
     h.close();
     net.forward(x);
@@ -110,10 +123,13 @@ class ModuleHooksTest {
   @Test
   void hooksFireOnlyOnTheRegisteringThread() throws InterruptedException {
     AtomicInteger calls = new AtomicInteger();
-    try (Scope _ = net.registerForwardHook("0", (m, in, out) -> {
-      calls.incrementAndGet();
-      return out;
-    })) {
+    try (Scope _ =
+        net.registerForwardHook(
+            "0",
+            (m, in, out) -> {
+              calls.incrementAndGet();
+              return out;
+            })) {
       Thread other = new Thread(() -> net.forward(x));
       other.start();
       other.join();
@@ -147,8 +163,8 @@ class ModuleHooksTest {
 
   @Test
   void unknownLayerNamesListTheLayers() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> net.capture("7"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> net.capture("7"));
     assertTrue(e.getMessage().contains("no layer '7'"), e.getMessage());
     assertTrue(e.getMessage().contains("0, 1, 2, 3, 4, 5"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> net.module("0.weight"));

@@ -39,7 +39,8 @@ class ModuleStateDictTest {
     a.eval();
     b.eval();
     Tensor x = TinyNet.input(DType.F32, 8);
-    assertArrayEquals(a.forward(Variable.constant(x)).value().f32(),
+    assertArrayEquals(
+        a.forward(Variable.constant(x)).value().f32(),
         b.forward(Variable.constant(x)).value().f32());
   }
 
@@ -72,10 +73,13 @@ class ModuleStateDictTest {
     StateDictException e = assertThrows(StateDictException.class, () -> b.loadStateDict(bad, true));
     assertEquals(List.of("1.running_var", "5.bias"), e.missing());
     assertEquals(List.of("head.weight"), e.unexpected());
-    assertEquals(List.of("0.weight (model F32 [3, 2, 3, 3], state dict F32 [3, 2, 5, 5])"),
-        e.mismatched());
-    for (String part : List.of("2 missing keys: 1.running_var, 5.bias",
-        "1 unexpected key: head.weight", "1 mis-shaped key: 0.weight")) {
+    assertEquals(
+        List.of("0.weight (model F32 [3, 2, 3, 3], state dict F32 [3, 2, 5, 5])"), e.mismatched());
+    for (String part :
+        List.of(
+            "2 missing keys: 1.running_var, 5.bias",
+            "1 unexpected key: head.weight",
+            "1 mis-shaped key: 0.weight")) {
       assertTrue(e.getMessage().contains(part), e.getMessage());
     }
     assertSame(before, b.stateDict().tensor("1.bias"), "nothing is loaded");
@@ -84,9 +88,10 @@ class ModuleStateDictTest {
   @Test
   void nonStrictLoadReturnsTheSkippedKeysButStillRejectsMisshapedOnes() {
     StateDict state = TinyNet.create(1).stateDict();
-    StateDict partial = new StateDict()
-        .put("0.weight", state.tensor("0.weight"))
-        .put("extra", Tensor.ones(DType.F32, 1));
+    StateDict partial =
+        new StateDict()
+            .put("0.weight", state.tensor("0.weight"))
+            .put("extra", Tensor.ones(DType.F32, 1));
     Sequential b = TinyNet.create(2);
     Module.LoadResult r = b.loadStateDict(partial, false);
     assertEquals(List.of("extra"), r.unexpected());
@@ -108,7 +113,8 @@ class ModuleStateDictTest {
     StateDictException e =
         assertThrows(StateDictException.class, () -> TinyNet.create(2).loadStateDict(state, true));
     assertEquals(2, e.mismatched().size(), e.getMessage());
-    assertTrue(e.getMessage().contains("1.num_batches_tracked (model I64 [], state dict F32 [])"),
+    assertTrue(
+        e.getMessage().contains("1.num_batches_tracked (model I64 [], state dict F32 [])"),
         e.getMessage());
   }
 

@@ -23,9 +23,10 @@ class ModuleTest {
   @Test
   void namedModulesAndParametersUseDottedNamesInOrder() {
     Sequential net = TinyNet.create(1);
-    assertEquals(List.of("", "0", "1", "2", "3", "4", "5"),
-        List.copyOf(net.namedModules().keySet()));
-    assertEquals(List.of("0.weight", "0.bias", "1.weight", "1.bias", "5.weight", "5.bias"),
+    assertEquals(
+        List.of("", "0", "1", "2", "3", "4", "5"), List.copyOf(net.namedModules().keySet()));
+    assertEquals(
+        List.of("0.weight", "0.bias", "1.weight", "1.bias", "5.weight", "5.bias"),
         List.copyOf(net.namedParameters().keySet()));
     assertEquals(54 + 3 + 3 + 3 + 12 + 4, net.parameterCount());
   }
@@ -75,13 +76,14 @@ class ModuleTest {
     Sequential net = TinyNet.create(1);
     BatchNorm2d bn = (BatchNorm2d) net.get(1);
     List<LayerInfo> layers = net.layers(Shape.of(1, 2, 6, 6));
-    assertEquals(List.of("0", "1", "2", "3", "4", "5"),
-        layers.stream().map(LayerInfo::name).toList());
+    assertEquals(
+        List.of("0", "1", "2", "3", "4", "5"), layers.stream().map(LayerInfo::name).toList());
     assertEquals(Shape.of(1, 3, 6, 6), layers.get(0).outputShape());
     assertEquals(Shape.of(1, 3, 1, 1), layers.get(3).outputShape());
     assertEquals(Shape.of(1, 4), layers.get(5).outputShape());
     assertEquals(6, layers.get(1).parameters());
-    assertTrue(layers.get(0).description().startsWith("Conv2d(2, 3, kernel_size=(3, 3)"),
+    assertTrue(
+        layers.get(0).description().startsWith("Conv2d(2, 3, kernel_size=(3, 3)"),
         layers.get(0).description());
     assertTrue(net.isTraining() && bn.isTraining(), "training mode is restored");
     assertEquals(0, bn.numBatchesTracked().value(), "no running statistics were updated");

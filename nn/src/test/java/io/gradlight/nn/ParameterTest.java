@@ -29,9 +29,10 @@ class ParameterTest {
   @Test
   void setRejectsAnotherShapeOrDtype() {
     Parameter p = new Parameter(Tensor.zeros(DType.F32, 2, 3));
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> p.set(Tensor.zeros(DType.F32, 3, 2)));
-    assertTrue(e.getMessage().contains("expected a F32 tensor of shape [2, 3], got F32 [3, 2]"),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> p.set(Tensor.zeros(DType.F32, 3, 2)));
+    assertTrue(
+        e.getMessage().contains("expected a F32 tensor of shape [2, 3], got F32 [3, 2]"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> p.set(Tensor.zeros(DType.F64, 2, 3)));
   }

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * The activation a model uses wherever torchvision puts a ReLU: swapping it shows how a smooth
- * activation changes gradients and explanations (and Grad-CAM++'s closed-form higher
- * derivatives, exact only for piecewise-linear heads).
+ * activation changes gradients and explanations (and Grad-CAM++'s closed-form higher derivatives,
+ * exact only for piecewise-linear heads).
  */
 public enum Activation {
   RELU(ReLU::new),
@@ -40,7 +40,10 @@ public enum Activation {
         return a;
       }
     }
-    throw new IllegalArgumentException("unknown activation '" + name + "'; expected one of "
-        + String.join(", ", Arrays.stream(values()).map(Activation::cliName).toList()));
+    throw new IllegalArgumentException(
+        "unknown activation '"
+            + name
+            + "'; expected one of "
+            + String.join(", ", Arrays.stream(values()).map(Activation::cliName).toList()));
   }
 }

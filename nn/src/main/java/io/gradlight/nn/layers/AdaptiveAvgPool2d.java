@@ -7,23 +7,21 @@ import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Tensor;
 
 /**
- * Average pooling to a fixed output size {@code [oh, ow]} for any input size, as PyTorch's
- * {@code nn.AdaptiveAvgPool2d}. Output cell {@code (i, j)} averages input rows
- * {@code [start(i, H, oh), end(i, H, oh))} and columns {@code [start(j, W, ow), end(j, W, ow))}
- * with PyTorch's index formula
+ * Average pooling to a fixed output size {@code [oh, ow]} for any input size, as PyTorch's {@code
+ * nn.AdaptiveAvgPool2d}. Output cell {@code (i, j)} averages input rows {@code [start(i, H, oh),
+ * end(i, H, oh))} and columns {@code [start(j, W, ow), end(j, W, ow))} with PyTorch's index formula
  *
  * <pre>
  *   start(i, in, out) = floor(i in / out)        end(i, in, out) = ceil((i + 1) in / out)
  * </pre>
  *
- * The windows overlap when {@code in} is not a multiple of {@code out}, and repeat input cells
- * when {@code out > in} (VGG at 64x64 pools {@code 2x2} features to {@code 7x7}).
+ * The windows overlap when {@code in} is not a multiple of {@code out}, and repeat input cells when
+ * {@code out > in} (VGG at 64x64 pools {@code 2x2} features to {@code 7x7}).
  *
- * <p>A window is a product of a row range and a column range, so the pooling is separable:
- * {@code y = P_H x P_W^T} with the averaging matrices {@code P[i][k] = 1 / (end(i) - start(i))}
- * for {@code start(i) <= k < end(i)}, else 0; two matrix products, differentiable to any order.
- * An output of {@code 1 x 1} is global average pooling; an output equal to the input size is the
- * identity.
+ * <p>A window is a product of a row range and a column range, so the pooling is separable: {@code y
+ * = P_H x P_W^T} with the averaging matrices {@code P[i][k] = 1 / (end(i) - start(i))} for {@code
+ * start(i) <= k < end(i)}, else 0; two matrix products, differentiable to any order. An output of
+ * {@code 1 x 1} is global average pooling; an output equal to the input size is the identity.
  */
 public final class AdaptiveAvgPool2d extends Module {
   private final int outH;
@@ -36,8 +34,8 @@ public final class AdaptiveAvgPool2d extends Module {
 
   public AdaptiveAvgPool2d(int outH, int outW) {
     if (outH < 1 || outW < 1) {
-      throw new IllegalArgumentException("AdaptiveAvgPool2d output size must be positive, got "
-          + outH + " x " + outW);
+      throw new IllegalArgumentException(
+          "AdaptiveAvgPool2d output size must be positive, got " + outH + " x " + outW);
     }
     this.outH = outH;
     this.outW = outW;

@@ -14,8 +14,8 @@ import java.util.SplittableRandom;
  *                 when the stride is not 1 or the channel count changes
  * </pre>
  *
- * As in torchvision, one activation module ({@code relu}) is applied twice, so a hook on
- * {@code layerK.B.relu} fires twice per pass; hook the block ({@code layerK.B}) for its output.
+ * As in torchvision, one activation module ({@code relu}) is applied twice, so a hook on {@code
+ * layerK.B.relu} fires twice per pass; hook the block ({@code layerK.B}) for its output.
  */
 public final class BasicBlock extends Module {
   private final Conv2d conv1;
@@ -25,17 +25,21 @@ public final class BasicBlock extends Module {
   private final BatchNorm2d bn2;
   private final Sequential downsample;
 
-  public BasicBlock(int inChannels, int channels, int stride, Activation activation,
-      SplittableRandom rng) {
+  public BasicBlock(
+      int inChannels, int channels, int stride, Activation activation, SplittableRandom rng) {
     this.conv1 = addModule("conv1", new Conv2d(inChannels, channels, 3, stride, 1, false, rng));
     this.bn1 = addModule("bn1", new BatchNorm2d(channels));
     this.activation = addModule("relu", activation.create());
     this.conv2 = addModule("conv2", new Conv2d(channels, channels, 3, 1, 1, false, rng));
     this.bn2 = addModule("bn2", new BatchNorm2d(channels));
-    this.downsample = stride != 1 || inChannels != channels
-        ? addModule("downsample", new Sequential(
-            new Conv2d(inChannels, channels, 1, stride, 0, false, rng), new BatchNorm2d(channels)))
-        : null;
+    this.downsample =
+        stride != 1 || inChannels != channels
+            ? addModule(
+                "downsample",
+                new Sequential(
+                    new Conv2d(inChannels, channels, 1, stride, 0, false, rng),
+                    new BatchNorm2d(channels)))
+            : null;
   }
 
   /** The 1x1 projection of the shortcut, or null for an identity shortcut. */
@@ -50,5 +54,4 @@ public final class BasicBlock extends Module {
     Variable shortcut = downsample == null ? x : downsample.forward(x);
     return activation.forward(out.add(shortcut));
   }
-
 }

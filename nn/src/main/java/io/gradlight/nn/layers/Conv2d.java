@@ -27,18 +27,41 @@ public final class Conv2d extends Module {
   private final Parameter bias;
 
   /** A square {@code kernel x kernel} convolution with dilation 1. */
-  public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding,
-      boolean bias, SplittableRandom rng) {
-    this(inChannels, outChannels, Pairs.square(kernel), Pairs.square(stride),
-        Pairs.square(padding), Pairs.square(1), bias, rng);
+  public Conv2d(
+      int inChannels,
+      int outChannels,
+      int kernel,
+      int stride,
+      int padding,
+      boolean bias,
+      SplittableRandom rng) {
+    this(
+        inChannels,
+        outChannels,
+        Pairs.square(kernel),
+        Pairs.square(stride),
+        Pairs.square(padding),
+        Pairs.square(1),
+        bias,
+        rng);
   }
 
   /** The general convolution; each array is an {@code {h, w}} pair. */
-  public Conv2d(int inChannels, int outChannels, int[] kernel, int[] stride, int[] padding,
-      int[] dilation, boolean bias, SplittableRandom rng) {
+  public Conv2d(
+      int inChannels,
+      int outChannels,
+      int[] kernel,
+      int[] stride,
+      int[] padding,
+      int[] dilation,
+      boolean bias,
+      SplittableRandom rng) {
     if (inChannels < 1 || outChannels < 1) {
-      throw new IllegalArgumentException("Conv2d needs at least one input and output channel, got "
-          + inChannels + " -> " + outChannels);
+      throw new IllegalArgumentException(
+          "Conv2d needs at least one input and output channel, got "
+              + inChannels
+              + " -> "
+              + outChannels);
     }
     this.inChannels = inChannels;
     this.outChannels = outChannels;
@@ -49,8 +72,8 @@ public final class Conv2d extends Module {
     Shape shape = Shape.of(outChannels, inChannels, this.kernel[0], this.kernel[1]);
     int fanIn = Init.fanIn(shape);
     this.weight = addParameter("weight", Init.defaultUniform(shape, fanIn, rng));
-    this.bias = bias ? addParameter("bias", Init.defaultUniform(Shape.of(outChannels), fanIn, rng))
-        : null;
+    this.bias =
+        bias ? addParameter("bias", Init.defaultUniform(Shape.of(outChannels), fanIn, rng)) : null;
   }
 
   public Parameter weight() {
@@ -65,19 +88,26 @@ public final class Conv2d extends Module {
   @Override
   protected Variable compute(Variable x) {
     if (x.rank() != 4 || x.shape().dim(1) != inChannels) {
-      throw new IllegalArgumentException(this + " expects input [N, " + inChannels
-          + ", H, W], got " + x.shape());
+      throw new IllegalArgumentException(
+          this + " expects input [N, " + inChannels + ", H, W], got " + x.shape());
     }
-    return x.conv2d(weight.variable(), bias == null ? null : bias.variable(), stride, padding,
-        dilation);
+    return x.conv2d(
+        weight.variable(), bias == null ? null : bias.variable(), stride, padding, dilation);
   }
 
   @Override
   public String toString() {
-    return "Conv2d(" + inChannels + ", " + outChannels + ", kernel_size=" + Repr.tuple(kernel)
-        + ", stride=" + Repr.tuple(stride)
+    return "Conv2d("
+        + inChannels
+        + ", "
+        + outChannels
+        + ", kernel_size="
+        + Repr.tuple(kernel)
+        + ", stride="
+        + Repr.tuple(stride)
         + (padding[0] != 0 || padding[1] != 0 ? ", padding=" + Repr.tuple(padding) : "")
         + (dilation[0] != 1 || dilation[1] != 1 ? ", dilation=" + Repr.tuple(dilation) : "")
-        + (bias == null ? ", bias=False" : "") + ")";
+        + (bias == null ? ", bias=False" : "")
+        + ")";
   }
 }

@@ -6,16 +6,16 @@ import io.gradlight.tensor.Tensor;
 import java.util.SplittableRandom;
 
 /**
- * PyTorch's {@code nn.Dropout(p)}: in training mode each element is zeroed with probability
- * {@code p} and the survivors scaled by {@code 1 / (1 - p)}, so the expectation is unchanged,
+ * PyTorch's {@code nn.Dropout(p)}: in training mode each element is zeroed with probability {@code
+ * p} and the survivors scaled by {@code 1 / (1 - p)}, so the expectation is unchanged,
  *
  * <pre>
  *   y = x * mask,   mask[i] = (u[i] >= p) / (1 - p),   u[i] ~ U[0, 1)
  * </pre>
  *
- * (the mask is data, so the gradient is {@code gy * mask}). In evaluation mode it is the
- * identity. The masks come from a {@link SplittableRandom} seeded at construction: the same seed
- * and the same sequence of calls give the same masks.
+ * (the mask is data, so the gradient is {@code gy * mask}). In evaluation mode it is the identity.
+ * The masks come from a {@link SplittableRandom} seeded at construction: the same seed and the same
+ * sequence of calls give the same masks.
  */
 public final class Dropout extends Module {
   private final double p;

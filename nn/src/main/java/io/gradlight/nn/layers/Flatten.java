@@ -9,8 +9,8 @@ public final class Flatten extends Module {
   @Override
   protected Variable compute(Variable x) {
     if (x.rank() < 1) {
-      throw new IllegalArgumentException("Flatten needs an input with a batch axis, got "
-          + x.shape());
+      throw new IllegalArgumentException(
+          "Flatten needs an input with a batch axis, got " + x.shape());
     }
     return x.reshape(x.shape().dim(0), -1);
   }

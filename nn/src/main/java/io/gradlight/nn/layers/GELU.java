@@ -3,7 +3,10 @@ package io.gradlight.nn.layers;
 import io.gradlight.autograd.Variable;
 import io.gradlight.nn.Module;
 
-/** The exact {@code y = x Phi(x)} with the standard normal CDF {@code Phi}: PyTorch's {@code nn.GELU()} ({@code approximate='none'}). */
+/**
+ * The exact {@code y = x Phi(x)} with the standard normal CDF {@code Phi}: PyTorch's {@code
+ * nn.GELU()} ({@code approximate='none'}).
+ */
 public final class GELU extends Module {
 
   @Override

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
 
 /**
  * {@code y = x W^T + b} as PyTorch's {@code nn.Linear}: weight {@code [out, in]}, optional bias
- * {@code [out]}, input {@code [N, in]}. Weights and bias start as PyTorch's default
- * ({@link Init#defaultUniform}).
+ * {@code [out]}, input {@code [N, in]}. Weights and bias start as PyTorch's default ({@link
+ * Init#defaultUniform}).
  */
 public final class Linear extends Module {
   private final int inFeatures;
@@ -20,16 +20,20 @@ public final class Linear extends Module {
 
   public Linear(int inFeatures, int outFeatures, boolean bias, SplittableRandom rng) {
     if (inFeatures < 1 || outFeatures < 1) {
-      throw new IllegalArgumentException("Linear needs at least one input and output feature, got "
-          + inFeatures + " -> " + outFeatures);
+      throw new IllegalArgumentException(
+          "Linear needs at least one input and output feature, got "
+              + inFeatures
+              + " -> "
+              + outFeatures);
     }
     this.inFeatures = inFeatures;
     this.outFeatures = outFeatures;
     Shape shape = Shape.of(outFeatures, inFeatures);
     this.weight = addParameter("weight", Init.defaultUniform(shape, inFeatures, rng));
-    this.bias = bias
-        ? addParameter("bias", Init.defaultUniform(Shape.of(outFeatures), inFeatures, rng))
-        : null;
+    this.bias =
+        bias
+            ? addParameter("bias", Init.defaultUniform(Shape.of(outFeatures), inFeatures, rng))
+            : null;
   }
 
   public Parameter weight() {
@@ -44,8 +48,8 @@ public final class Linear extends Module {
   @Override
   protected Variable compute(Variable x) {
     if (x.rank() != 2 || x.shape().dim(1) != inFeatures) {
-      throw new IllegalArgumentException(this + " expects input [N, " + inFeatures + "], got "
-          + x.shape());
+      throw new IllegalArgumentException(
+          this + " expects input [N, " + inFeatures + "], got " + x.shape());
     }
     Variable y = MatMul.apply(x, weight.variable(), false, true);
     return bias == null ? y : y.add(bias.variable());
@@ -53,7 +57,12 @@ public final class Linear extends Module {
 
   @Override
   public String toString() {
-    return "Linear(in_features=" + inFeatures + ", out_features=" + outFeatures + ", bias="
-        + (bias == null ? "False" : "True") + ")";
+    return "Linear(in_features="
+        + inFeatures
+        + ", out_features="
+        + outFeatures
+        + ", bias="
+        + (bias == null ? "False" : "True")
+        + ")";
   }
 }

@@ -3,8 +3,8 @@ package io.gradlight.nn.layers;
 import io.gradlight.autograd.Variable;
 
 /**
- * Max pooling over {@code kh x kw} windows as PyTorch's {@code nn.MaxPool2d} (floor mode,
- * dilation 1); padding counts as minus infinity.
+ * Max pooling over {@code kh x kw} windows as PyTorch's {@code nn.MaxPool2d} (floor mode, dilation
+ * 1); padding counts as minus infinity.
  */
 public final class MaxPool2d extends Pool2d {
   /** A square window with stride equal to its size (PyTorch's default), no padding. */

@@ -13,15 +13,24 @@ abstract class Pool2d extends Module {
     this.stride = Pairs.check("stride", stride, 1);
     this.padding = Pairs.check("padding", padding, 0);
     if (this.padding[0] * 2 > this.kernel[0] || this.padding[1] * 2 > this.kernel[1]) {
-      throw new IllegalArgumentException(getClass().getSimpleName() + ": padding "
-          + Repr.tuple(this.padding) + " must be at most half the kernel "
-          + Repr.tuple(this.kernel));
+      throw new IllegalArgumentException(
+          getClass().getSimpleName()
+              + ": padding "
+              + Repr.tuple(this.padding)
+              + " must be at most half the kernel "
+              + Repr.tuple(this.kernel));
     }
   }
 
   @Override
   public String toString() {
-    return getClass().getSimpleName() + "(kernel_size=" + Repr.tuple(kernel) + ", stride="
-        + Repr.tuple(stride) + ", padding=" + Repr.tuple(padding) + ")";
+    return getClass().getSimpleName()
+        + "(kernel_size="
+        + Repr.tuple(kernel)
+        + ", stride="
+        + Repr.tuple(stride)
+        + ", padding="
+        + Repr.tuple(padding)
+        + ")";
   }
 }

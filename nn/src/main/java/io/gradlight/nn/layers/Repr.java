@@ -18,7 +18,7 @@ final class Repr {
    * otherwise as {@code 1e-05}, {@code 2.5e+16}.
    */
   static String number(double v) {
-    BigDecimal d = new BigDecimal(Double.toString(v));
+    BigDecimal d = new BigDecimal(Double.toString(v)).stripTrailingZeros();
     int exponent = d.precision() - d.scale() - 1;
     if (v == 0 || exponent >= -4 && exponent < 16) {
       String s = d.toPlainString();
@@ -26,7 +26,10 @@ final class Repr {
     }
     String digits = d.unscaledValue().abs().toString().replaceAll("0+$", "");
     String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
-    return (v < 0 ? "-" : "") + mantissa + "e" + (exponent < 0 ? "-" : "+")
+    return (v < 0 ? "-" : "")
+        + mantissa
+        + "e"
+        + (exponent < 0 ? "-" : "+")
         + String.format(Locale.ROOT, "%02d", Math.abs(exponent));
   }
 }

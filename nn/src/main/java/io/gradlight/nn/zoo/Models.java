@@ -7,10 +7,10 @@ import io.gradlight.nn.layers.Activation;
 import java.util.List;
 
 /**
- * The model zoo by name: {@code shapesnet} (the default), {@code vgg11}, {@code vgg16},
- * {@code resnet18}, {@code resnet34}. torchvision's models default to 1000 classes and 224x224
- * inputs, ShapesNet to the Shapes classes and image size. Load trained weights with
- * {@code model.loadStateDict(StateDict.read(path), true)}.
+ * The model zoo by name: {@code shapesnet} (the default), {@code vgg11}, {@code vgg16}, {@code
+ * resnet18}, {@code resnet34}. torchvision's models default to 1000 classes and 224x224 inputs,
+ * ShapesNet to the Shapes classes and image size. Load trained weights with {@code
+ * model.loadStateDict(StateDict.read(path), true)}.
  */
 public final class Models {
   /** The default model's name. */
@@ -18,6 +18,7 @@ public final class Models {
 
   /** The ImageNet class count torchvision's models default to. */
   public static final int IMAGENET_CLASSES = 1000;
+
   /** torchvision's usual input size. */
   public static final int IMAGENET_SIZE = 224;
 
@@ -34,6 +35,11 @@ public final class Models {
   /** A new model with its default class count, ReLU and seed 0. */
   public static Module create(String name) {
     return create(name, defaultClasses(name), Activation.RELU, 0);
+  }
+
+  /** A new model with weights drawn from seed 0. */
+  public static Module create(String name, int classes, Activation activation) {
+    return create(name, classes, activation, 0);
   }
 
   /**
@@ -62,8 +68,8 @@ public final class Models {
   }
 
   /**
-   * The layer whose activations CAM-style methods explain by default: the last activation
-   * before the global pooling head.
+   * The layer whose activations CAM-style methods explain by default: the last activation before
+   * the global pooling head.
    */
   public static String defaultTargetLayer(String name) {
     return switch (check(name)) {
@@ -76,8 +82,8 @@ public final class Models {
 
   private static String check(String name) {
     if (!NAMES.contains(name)) {
-      throw new IllegalArgumentException("unknown model '" + name + "'; expected one of "
-          + String.join(", ", NAMES));
+      throw new IllegalArgumentException(
+          "unknown model '" + name + "'; expected one of " + String.join(", ", NAMES));
     }
     return name;
   }

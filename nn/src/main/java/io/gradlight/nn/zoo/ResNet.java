@@ -24,9 +24,9 @@ import java.util.SplittableRandom;
  *   avgpool (adaptive to 1x1), flatten, fc (512 -> classes)
  * </pre>
  *
- * Any input of at least about 32x32 pixels works (the stem and three strided stages divide the
- * size by 32; the global average pool takes whatever is left). Every ReLU is the chosen
- * {@link Activation}. Weights start as PyTorch's layer defaults from the seed.
+ * Any input of at least about 32x32 pixels works (the stem and three strided stages divide the size
+ * by 32; the global average pool takes whatever is left). Every ReLU is the chosen {@link
+ * Activation}. Weights start as PyTorch's layer defaults from the seed.
  */
 public final class ResNet extends Module {
   private final Conv2d conv1;
@@ -43,8 +43,12 @@ public final class ResNet extends Module {
    */
   public ResNet(int[] blocksPerStage, int classes, Activation activation, long seed) {
     if (blocksPerStage.length != 4 || classes < 1) {
-      throw new IllegalArgumentException("ResNet needs 4 stage sizes and at least one class, got "
-          + blocksPerStage.length + " stages and " + classes + " classes");
+      throw new IllegalArgumentException(
+          "ResNet needs 4 stage sizes and at least one class, got "
+              + blocksPerStage.length
+              + " stages and "
+              + classes
+              + " classes");
     }
     SplittableRandom rng = new SplittableRandom(seed);
     this.conv1 = addModule("conv1", new Conv2d(3, 64, 7, 2, 3, false, rng));

@@ -15,8 +15,8 @@ import java.util.SplittableRandom;
 
 /**
  * gradlight's default model, small enough to train on two cores and shaped for CAM: four
- * conv-BN-activation blocks, the first three followed by a 2x2 max-pool, then a global average
- * pool and one linear layer, so the head after the last activation is exactly GAP + Linear.
+ * conv-BN-activation blocks, the first three followed by a 2x2 max-pool, then a global average pool
+ * and one linear layer, so the head after the last activation is exactly GAP + Linear.
  *
  * <pre>
  *   features.0  conv 3x3 (3 -> 16, padding 1, no bias)   features.1  bn   features.2  relu
@@ -27,8 +27,8 @@ import java.util.SplittableRandom;
  *   avgpool     adaptive to 1x1,  flatten,  fc  Linear(128 -> classes)
  * </pre>
  *
- * The CAM / Grad-CAM target layer is {@link #TARGET_LAYER}. About 98,000 parameters (under
- * 0.4 MB in F32) for 8 classes; any input size of at least 8x8 works.
+ * The CAM / Grad-CAM target layer is {@link #TARGET_LAYER}. About 98,000 parameters (under 0.4 MB
+ * in F32) for 8 classes; any input size of at least 8x8 works.
  */
 public final class ShapesNet extends Module {
   /** The last activation: the feature maps CAM weights with {@code fc}. */

@@ -24,17 +24,20 @@ import java.util.SplittableRandom;
  * </pre>
  *
  * VGG-11 is configuration A, {@code 64 M 128 M 256 256 M 512 512 M 512 512 M} (its last ReLU is
- * {@code features.19}); VGG-16 is D, {@code 64 64 M 128 128 M 256 256 256 M 512 512 512 M 512
- * 512 512 M} (last ReLU {@code features.29}). Every ReLU is the chosen {@link Activation}; the
- * dropout masks come from the seed too. Weights start as PyTorch's layer defaults.
+ * {@code features.19}); VGG-16 is D, {@code 64 64 M 128 128 M 256 256 256 M 512 512 512 M 512 512
+ * 512 M} (last ReLU {@code features.29}). Every ReLU is the chosen {@link Activation}; the dropout
+ * masks come from the seed too. Weights start as PyTorch's layer defaults.
  */
 public final class Vgg extends Module {
   /** A max-pool in a configuration. */
   private static final int POOL = 0;
-  private static final int[] VGG11 = {64, POOL, 128, POOL, 256, 256, POOL, 512, 512, POOL, 512,
-      512, POOL};
-  private static final int[] VGG16 = {64, 64, POOL, 128, 128, POOL, 256, 256, 256, POOL, 512, 512,
-      512, POOL, 512, 512, 512, POOL};
+
+  private static final int[] VGG11 = {
+    64, POOL, 128, POOL, 256, 256, POOL, 512, 512, POOL, 512, 512, POOL
+  };
+  private static final int[] VGG16 = {
+    64, 64, POOL, 128, 128, POOL, 256, 256, 256, POOL, 512, 512, 512, POOL, 512, 512, 512, POOL
+  };
   private static final int POOLED_SIZE = 7;
   private static final int HIDDEN = 4096;
   private static final double DROPOUT = 0.5;
@@ -61,12 +64,17 @@ public final class Vgg extends Module {
     }
     this.features = addModule("features", new Sequential(layers));
     this.avgpool = addModule("avgpool", new AdaptiveAvgPool2d(POOLED_SIZE));
-    this.classifier = addModule("classifier", new Sequential(
-        new Linear(in * POOLED_SIZE * POOLED_SIZE, HIDDEN, true, rng), activation.create(),
-        new Dropout(DROPOUT, rng.nextLong()),
-        new Linear(HIDDEN, HIDDEN, true, rng), activation.create(),
-        new Dropout(DROPOUT, rng.nextLong()),
-        new Linear(HIDDEN, classes, true, rng)));
+    this.classifier =
+        addModule(
+            "classifier",
+            new Sequential(
+                new Linear(in * POOLED_SIZE * POOLED_SIZE, HIDDEN, true, rng),
+                activation.create(),
+                new Dropout(DROPOUT, rng.nextLong()),
+                new Linear(HIDDEN, HIDDEN, true, rng),
+                activation.create(),
+                new Dropout(DROPOUT, rng.nextLong()),
+                new Linear(HIDDEN, classes, true, rng)));
   }
 
   /** VGG-11 (configuration A). */

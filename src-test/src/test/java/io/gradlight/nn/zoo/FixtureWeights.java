@@ -21,11 +21,11 @@ import java.util.Set;
  *   u = (splitmix64_mix(state) >>> 40) / 2^24
  * </pre>
  *
- * and maps it in double, rounded once to float32: a weight of rank 2 or more to
- * {@code (2u - 1) sqrt(6 / fan_in)} ({@code fan_in = numel / shape[0]}); {@code running_var} and a
- * BatchNorm weight to {@code 1 + (2u - 1) 0.5}; any other rank-1 tensor to {@code (2u - 1) 0.1};
- * {@code num_batches_tracked} to the integer 0. A rank-1 tensor is BatchNorm's when its prefix
- * also has a {@code running_mean}.
+ * and maps it in double, rounded once to float32: a weight of rank 2 or more to {@code (2u - 1)
+ * sqrt(6 / fan_in)} ({@code fan_in = numel / shape[0]}); {@code running_var} and a BatchNorm weight
+ * to {@code 1 + (2u - 1) 0.5}; any other rank-1 tensor to {@code (2u - 1) 0.1}; {@code
+ * num_batches_tracked} to the integer 0. A rank-1 tensor is BatchNorm's when its prefix also has a
+ * {@code running_mean}.
  */
 public final class FixtureWeights {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
@@ -52,8 +52,8 @@ public final class FixtureWeights {
         out.put(name, new IntegerArray("I64", shape, new long[shape.size()], false));
         continue;
       }
-      boolean isBn = shape.rank() == 1
-          && bnPrefixes.contains(name.substring(0, name.lastIndexOf('.') + 1));
+      boolean isBn =
+          shape.rank() == 1 && bnPrefixes.contains(name.substring(0, name.lastIndexOf('.') + 1));
       double offset;
       double scale;
       if (shape.rank() >= 2) {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The PyTorch parity fixtures made by {@code scripts/make_nn_fixtures.py} (resources under
- * {@code fixtures/nn/}): an input, and per model its logits, gradients and names.
+ * The PyTorch parity fixtures made by {@code scripts/make_nn_fixtures.py} (resources under {@code
+ * fixtures/nn/}): an input, and per model its logits, gradients and names.
  */
 public final class NnFixtures {
   /** The seed of the fixture weights. */

@@ -112,16 +112,20 @@ final class VectorConvolution {
     }
     float[] src = img.data();
     return (panel, p0, kc, dst, at) -> {
-      for (int r = p0; r < p0 + kc; r++) {
-        int tap = taps[r];
-        int row = at + (r - p0) * nr;
-        for (int v = 0; v < nr / LANES; v++) {
-          int pos = panel * nr + v * LANES;
-          if (contiguous[pos / LANES]) {
-            FloatVector.fromArray(S, src, tap + start[pos]).intoArray(dst, row + v * LANES);
-          } else {
-            for (int lane = 0; lane < Math.min(LANES, positions - pos); lane++) {
-              dst[row + v * LANES + lane] = src[tap + start[pos + lane]];
+      for (int v = 0; v < nr / LANES; v++) {
+        int pos = panel * nr + v * LANES;
+        int column = at + v * LANES;
+        if (contiguous[pos / LANES]) { // the common case: one vector per row, nothing else
+          int offset = start[pos];
+          for (int r = p0; r < p0 + kc; r++) {
+            FloatVector.fromArray(S, src, taps[r] + offset)
+                .intoArray(dst, column + (r - p0) * nr);
+          }
+        } else {
+          for (int lane = 0; lane < Math.min(LANES, positions - pos); lane++) {
+            int offset = start[pos + lane];
+            for (int r = p0; r < p0 + kc; r++) {
+              dst[column + (r - p0) * nr + lane] = src[taps[r] + offset];
             }
           }
         }
@@ -141,12 +145,11 @@ final class VectorConvolution {
     float[] src = img.data();
     return (panel, p0, kc, dst, at) -> {
       int first = panel * nr;
-      int cols = Math.min(nr, depth - first);
-      for (int pos = p0; pos < p0 + kc; pos++) {
-        int offset = start[pos];
-        int row = at + (pos - p0) * nr;
-        for (int col = 0; col < cols; col++) {
-          dst[row + col] = src[taps[first + col] + offset];
+      for (int col = 0; col < Math.min(nr, depth - first); col++) {
+        // column by column: reads run along image rows, writes stay in the L1-sized pass buffer
+        int tap = taps[first + col];
+        for (int pos = p0; pos < p0 + kc; pos++) {
+          dst[at + (pos - p0) * nr + col] = src[tap + start[pos]];
         }
       }
     };

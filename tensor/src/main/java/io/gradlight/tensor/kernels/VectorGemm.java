@@ -71,7 +71,14 @@ final class VectorGemm {
         for (int p = 0; p < kc; p++) {
           System.arraycopy(a, aOff + (p0 + p) * m + panel * MR, dst, at + p * MR, rows);
         }
-      } else { // read each row of A sequentially, write with stride MR
+      } else if (rows == MR) { // read the MR rows of A side by side, write contiguously
+        int src = aOff + panel * MR * k + p0;
+        for (int p = 0; p < kc; p++) {
+          for (int r = 0; r < MR; r++) {
+            dst[at + p * MR + r] = a[src + r * k + p];
+          }
+        }
+      } else {
         for (int r = 0; r < rows; r++) {
           int src = aOff + (panel * MR + r) * k + p0;
           for (int p = 0; p < kc; p++) {
@@ -92,6 +99,12 @@ final class VectorGemm {
           for (int p = 0; p < kc; p++) {
             dst[at + p * NR + j] = b[src + p];
           }
+        }
+      } else if (cols == NR) { // a vector copy per half row: arraycopy's call costs more here
+        for (int p = 0; p < kc; p++) {
+          int src = bOff + (p0 + p) * n + panel * NR;
+          FloatVector.fromArray(S, b, src).intoArray(dst, at + p * NR);
+          FloatVector.fromArray(S, b, src + LANES).intoArray(dst, at + p * NR + LANES);
         }
       } else {
         for (int p = 0; p < kc; p++) {
