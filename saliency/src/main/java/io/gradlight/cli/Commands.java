@@ -8,7 +8,7 @@ final class Commands {
   /** Every implemented command; add new ones here. */
   static final List<Command> ALL = List.of(new InspectCommand(), new DatasetCommand(),
       new LayersCommand(), new TrainCommand(), new PredictCommand(), new ExplainCommand(),
-      new SanityCommand());
+      new EvaluateCommand(), new SanityCommand());
 
   private Commands() {}
 
