@@ -33,7 +33,7 @@ final class InputGradients {
   /** The gradient {@code [N, C, H, W]} and the classes it explains. */
   record Gradient(Tensor value, int[] classes) {}
 
-  /** {@code dS_i/dx_i} at {@code x} (the request's targets resolved on {@code x}) under {@code rule}. */
+  /** {@code dS_i/dx_i} at {@code x} under {@code rule}, the request's targets resolved on x. */
   static Gradient of(ExplainRequest r, Tensor x, ReluRule rule) {
     try (Scope _ = ReluRule.use(rule)) {
       LayerForward f = LayerForward.run(r, x, null, true);
@@ -86,7 +86,7 @@ final class InputGradients {
     }
   }
 
-  /** The map of an input-gradient method: raw {@code [N, C, H, W]}, display per {@link Display#ofInputGradient}. */
+  /** An input-gradient map: raw {@code [N, C, H, W]}, display {@link Display#ofInputGradient}. */
   static SaliencyMap map(String id, Tensor raw, int[] classes, Map<String, String> notes) {
     return new SaliencyMap(id, raw, Display.ofInputGradient(raw), classes, null, notes);
   }
@@ -94,7 +94,8 @@ final class InputGradients {
   /** Checks an option that must be at least 1. */
   static int atLeastOne(String method, String option, int value) {
     if (value < 1) {
-      throw new IllegalArgumentException(method + ": " + option + " must be at least 1, got " + value);
+      throw new IllegalArgumentException(
+          method + ": " + option + " must be at least 1, got " + value);
     }
     return value;
   }

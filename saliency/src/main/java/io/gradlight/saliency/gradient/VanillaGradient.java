@@ -31,7 +31,8 @@ public final class VanillaGradient implements SaliencyMethod {
 
   @Override
   public String paper() {
-    return "Simonyan, Vedaldi and Zisserman, Deep Inside Convolutional Networks, ICLR workshop 2014";
+    return "Simonyan, Vedaldi and Zisserman, Deep Inside Convolutional Networks, ICLR workshop"
+        + " 2014";
   }
 
   @Override
