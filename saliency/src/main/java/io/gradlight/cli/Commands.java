@@ -11,7 +11,8 @@ final class Commands {
       new DatasetCommand(),
       new LayersCommand(),
       new TrainCommand(),
-      new PredictCommand());
+      new PredictCommand(),
+      new ExplainCommand());
 
   private Commands() {}
 
