@@ -26,7 +26,9 @@ import java.util.SplittableRandom;
  * {@code SmoothGradCAMpp} uses the last noisy pass's activations and the last sample's
  * {@code g}: two deviations gradlight does not repeat). The derivatives are eq. 19's
  * ({@code e^S} dropped per sample, as {@link GradCamPlusPlus}), so zero noise gives exactly
- * Grad-CAM++. The noise is drawn from the request's seed, sample by sample and image by image,
+ * Grad-CAM++. Directly before a global average pool + linear head, {@code g = W[c, k] / (h w)}
+ * does not depend on the input, and the noise changes nothing: smoothing acts through the layers
+ * between the target layer and the head. The noise is drawn from the request's seed, sample by sample and image by image,
  * so the same seed gives the same map on any thread count. Samples run in batched passes of up
  * to {@value #IMAGES_PER_PASS} images. Display: ReLU, then min-max.
  */
