@@ -9,6 +9,7 @@ import io.gradlight.nn.train.ShapesRecipe.OptimizerKind;
 import io.gradlight.nn.train.TrainingListener;
 import io.gradlight.nn.zoo.Models;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -56,11 +57,11 @@ final class TrainCommand implements Command {
   @Override
   public Options options() {
     return new Options(name(), "Train a model from scratch on generated Shapes images: mean"
-        + " cross-entropy, SGD with momentum " + ShapesRecipe.MOMENTUM + " and weight decay "
-        + ShapesRecipe.WEIGHT_DECAY + " (or Adam), a cosine learning rate, shuffled batches. Prints"
-        + " the loss and accuracy of each epoch and the accuracy on held-out images of seed"
-        + " S+1, then writes the weights as a safetensors checkpoint. The same"
-        + " arguments give the same weights, bit for bit, on any thread count.")
+        + " cross-entropy, SGD with momentum " + plain(ShapesRecipe.MOMENTUM) + " and weight"
+        + " decay " + plain(ShapesRecipe.WEIGHT_DECAY) + " (or Adam), a cosine learning rate,"
+        + " shuffled batches. Prints the loss and accuracy of each epoch and the accuracy on"
+        + " held-out images of seed S+1, then writes the weights as a safetensors checkpoint."
+        + " The same arguments give the same weights, bit for bit, on any thread count.")
         .value(MODEL, "NAME", "the model: " + String.join(", ", Models.names()), Models.DEFAULT)
         .value(ACTIVATION, "NAME", "the activation: relu, softplus, silu, gelu or tanh", "relu")
         .value(EPOCHS, "E", "passes over the training images", String.valueOf(DEFAULT_EPOCHS))
@@ -145,6 +146,11 @@ final class TrainCommand implements Command {
     }
     return new ShapesRecipe(model, activation, epochs, batch, lr, optimizer, args.longValue(SEED),
         count, args.flag(CLEVER_HANS));
+  }
+
+  /** {@code 5.0E-4} as {@code 0.0005}. */
+  private static String plain(double value) {
+    return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   private static int positive(ParsedArgs args, String name) throws UsageException {

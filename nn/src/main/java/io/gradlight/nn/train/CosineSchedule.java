@@ -24,7 +24,8 @@ public record CosineSchedule(double base, double min, int totalSteps)
           "minimum learning rate " + min + " exceeds the base rate " + base);
     }
     if (totalSteps < 1) {
-      throw new IllegalArgumentException("cosine schedule needs totalSteps >= 1, got " + totalSteps);
+      throw new IllegalArgumentException(
+          "cosine schedule needs totalSteps >= 1, got " + totalSteps);
     }
   }
 

@@ -47,7 +47,7 @@ public final class ShapesDataset implements Dataset {
     return new Batch(Tensor.wrap(pixels, Shape.of(indices.length, 3, size, size)), labels);
   }
 
-  /** All {@code count} images rendered once and held in memory ({@code count x 3 x size^2} floats). */
+  /** All {@code count} images rendered once and held in memory ({@code 3 count size^2} floats). */
   public TensorDataset inMemory() {
     var all = shapes.batch(0, count, seed);
     return new TensorDataset(all.images(), all.labels());
