@@ -12,7 +12,8 @@ final class Commands {
       new LayersCommand(),
       new TrainCommand(),
       new PredictCommand(),
-      new ExplainCommand());
+      new ExplainCommand(),
+      new EvaluateCommand());
 
   private Commands() {}
 

@@ -3,6 +3,7 @@ package io.gradlight.saliency.metrics;
 import io.gradlight.nn.data.Shapes;
 import io.gradlight.nn.data.ShapesBatch;
 import io.gradlight.nn.image.Preprocessing;
+import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,6 +55,11 @@ public record EvaluationSet(Tensor images, Tensor masks, int[] labels, List<Stri
     }
     return new EvaluationSet(Tensor.concat(0, images.toArray(Tensor[]::new)), batch.masks(),
         batch.labels(), names);
+  }
+
+  /** The same set with its images in {@code dtype} (a model's). */
+  public EvaluationSet to(DType dtype) {
+    return new EvaluationSet(images.to(dtype), masks, labels, names);
   }
 
   /** The number of images. */
