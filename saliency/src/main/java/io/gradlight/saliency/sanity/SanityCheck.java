@@ -12,6 +12,7 @@ import io.gradlight.saliency.TargetLayers;
 import io.gradlight.saliency.Targets;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,21 +30,31 @@ import java.util.function.LongFunction;
  *   <li>independent randomisation: each group alone re-initialised;
  *   <li>random logit: the trained model explained for a random class other than its top-1 (one
  *       per image, drawn from the seed): a method that explains the decision draws another map;
- *   <li>label randomisation, when a model trained on permuted labels is given.
+ *   <li>label randomisation, when a model trained on permuted labels is given (see
+ *       {@link LabelRandomization}).
  * </ol>
  *
- * Each image is explained for the trained model's top-1 class throughout, as in the paper, with
- * the logit score; stochastic methods get the same seed at every step, so only the model changes.
- * The trained model is never modified: every map, the original ones included, comes from a copy.
- * Randomised copies are built one step at a time and dropped after use, so large models fit.
+ * <p><b>Repeats.</b> Both randomisation tests run {@code repeats} times, repeat {@code r} with the
+ * re-initialised weights of seed {@code seed + r}, and each step averages over every image and
+ * repeat. One draw is not enough on a model with few classes: a random last layer makes a
+ * CAM-style map {@code +-} the same activation-energy picture, with one sign per class, so with
+ * eight classes the mean Spearman of a single draw scatters by about 0.1 around 0.
+ *
+ * <p>Each image is explained for the trained model's top-1 class throughout, as in the paper,
+ * with the logit score; stochastic methods get the seed {@code seed} at every step, so only the
+ * model changes. The trained model is never modified: every map, the original ones included,
+ * comes from a copy. Randomised copies are built one step at a time and dropped after use, so
+ * large models fit in memory.
  */
 public final class SanityCheck {
   private final Module model;
-  private final ParameterRandomization randomization;
+  private final LongFunction<Module> architecture;
   private final Tensor input;
   private final String layer;
   private final long seed;
+  private final int repeats;
   private final Ssim ssim;
+  private final List<LayerGroup> groups;
 
   /**
    * @param model the trained model (not modified)
@@ -53,27 +64,32 @@ public final class SanityCheck {
    * @param layer the target layer of layer-based methods, or null for the default
    * @param seed the seed of the re-initialised weights, of the random logits and of stochastic
    *     methods
+   * @param repeats the number of random draws of the re-initialised weights, at least 1
    * @param ssim the SSIM to compare display maps with
    */
   public SanityCheck(Module model, LongFunction<Module> architecture, Tensor input, String layer,
-      long seed, Ssim ssim) {
+      long seed, int repeats, Ssim ssim) {
+    if (repeats < 1) {
+      throw new IllegalArgumentException("sanity check repeats must be >= 1, got " + repeats);
+    }
     this.model = model;
-    this.randomization = new ParameterRandomization(model, architecture, seed);
+    this.architecture = architecture;
     this.input = input;
     this.layer = layer != null ? layer : TargetLayers.defaultFor(model, input.shape());
     this.seed = seed;
+    this.repeats = repeats;
     this.ssim = ssim;
+    this.groups = LayerGroup.topDown(model);
   }
 
   /** The layer groups, from the top down. */
   public List<LayerGroup> groups() {
-    return randomization.groups();
+    return groups;
   }
 
   /** How many explanations {@link #run} computes for {@code methods} methods (for progress). */
   public int explanations(int methods, boolean labelTest) {
-    int groups = randomization.groups().size();
-    return methods * (2 + 2 * groups + (labelTest ? 1 : 0));
+    return methods * (2 + 2 * groups.size() * repeats + (labelTest ? 1 : 0));
   }
 
   /**
@@ -84,7 +100,7 @@ public final class SanityCheck {
    * @param done called after each explanation (progress)
    */
   public SanityReport run(List<SaliencyMethod> methods, Module labelRandomized, Runnable done) {
-    Module copy = randomization.cascading(0);
+    Module copy = new ParameterRandomization(model, architecture, seed).cascading(0);
     Tensor logits = logits(copy);
     int[] classes = Targets.top1().resolve(logits);
     int[] randomClasses = otherClasses(classes, logits.dim(1));
@@ -94,37 +110,77 @@ public final class SanityCheck {
       originals.put(m, explain(m, copy, classes, done));
       steps.put(m, new ArrayList<>());
     }
-    List<LayerGroup> groups = randomization.groups();
-    for (int k = 1; k <= groups.size(); k++) {
-      compareAll(SanityTest.CASCADING, groups.get(k - 1).name(), randomization.cascading(k),
-          classes, originals, steps, done);
+    Comparisons compare = new Comparisons(originals, steps, done);
+    for (int r = 0; r < repeats; r++) {
+      ParameterRandomization random = new ParameterRandomization(model, architecture, seed + r);
+      compare.repeat(r);
+      for (int k = 1; k <= groups.size(); k++) {
+        compare.all(SanityTest.CASCADING, groups.get(k - 1).name(), random.cascading(k),
+            classes);
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        compare.all(SanityTest.INDEPENDENT, groups.get(g).name(), random.independent(g),
+            classes);
+      }
     }
-    for (int g = 0; g < groups.size(); g++) {
-      compareAll(SanityTest.INDEPENDENT, groups.get(g).name(), randomization.independent(g),
-          classes, originals, steps, done);
-    }
+    compare.repeat(0);
     if (randomClasses.length > 0) {
-      compareAll(SanityTest.RANDOM_LOGIT, SanityTest.RANDOM_LOGIT.id(), copy, randomClasses,
-          originals, steps, done);
+      compare.all(SanityTest.RANDOM_LOGIT, SanityTest.RANDOM_LOGIT.id(), copy, randomClasses);
     }
     if (labelRandomized != null) {
-      Module other = labelRandomized.eval();
-      compareAll(SanityTest.LABEL, SanityTest.LABEL.id(), other, classes, originals, steps, done);
+      compare.all(SanityTest.LABEL, SanityTest.LABEL.id(), labelRandomized.eval(), classes);
     }
     List<MethodSanity> results = new ArrayList<>();
     originals.forEach((m, original) ->
         results.add(new MethodSanity(m.id(), original.display(), steps.get(m))));
-    return new SanityReport(groups, classes, randomClasses, layer, ssim.window(), results);
+    return new SanityReport(groups, classes, randomClasses, layer, repeats, ssim.window(),
+        results);
   }
 
-  private void compareAll(SanityTest test, String step, Module changed, int[] classes,
-      Map<SaliencyMethod, SaliencyMap> originals, Map<SaliencyMethod, List<SanityStep>> steps,
-      Runnable done) {
-    originals.forEach((m, original) -> {
-      SaliencyMap map = explain(m, changed, classes, done);
-      steps.get(m).add(new SanityStep(test, step, Similarity.compare(original, map, ssim),
-          map.display()));
-    });
+  /**
+   * Explains with every method on a changed model and records the comparisons; in repeats after
+   * the first, the similarities join those of the same step of the first repeat.
+   */
+  private final class Comparisons {
+    private final Map<SaliencyMethod, SaliencyMap> originals;
+    private final Map<SaliencyMethod, List<SanityStep>> steps;
+    private final Runnable done;
+    private int repeat;
+    private int next;
+
+    Comparisons(Map<SaliencyMethod, SaliencyMap> originals,
+        Map<SaliencyMethod, List<SanityStep>> steps, Runnable done) {
+      this.originals = originals;
+      this.steps = steps;
+      this.done = done;
+    }
+
+    void repeat(int r) {
+      repeat = r;
+      next = 0;
+    }
+
+    void all(SanityTest test, String step, Module changed, int[] classes) {
+      originals.forEach((m, original) -> {
+        SaliencyMap map = explain(m, changed, classes, done);
+        Similarity[] similar = Similarity.compare(original, map, ssim);
+        List<SanityStep> list = steps.get(m);
+        if (repeat == 0) {
+          list.add(new SanityStep(test, step, similar, map.display()));
+        } else {
+          SanityStep first = list.get(next);
+          list.set(next, new SanityStep(test, step, concat(first.samples(), similar),
+              first.display()));
+        }
+      });
+      next++;
+    }
+  }
+
+  private static Similarity[] concat(Similarity[] a, Similarity[] b) {
+    Similarity[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   private SaliencyMap explain(SaliencyMethod m, Module on, int[] classes, Runnable done) {

@@ -10,11 +10,12 @@ import java.util.List;
  * @param randomClasses the other class each image was explained for in the random-logit test
  *     (empty for a one-class model, where the test cannot run)
  * @param layer the target layer of layer-based methods
+ * @param repeats the random draws of re-initialised weights per randomisation step
  * @param ssimWindow the side of SSIM's uniform window
  * @param methods each method's results, in the order given
  */
 public record SanityReport(List<LayerGroup> groups, int[] classes, int[] randomClasses,
-    String layer, int ssimWindow, List<MethodSanity> methods) {
+    String layer, int repeats, int ssimWindow, List<MethodSanity> methods) {
 
   public SanityReport {
     groups = List.copyOf(groups);

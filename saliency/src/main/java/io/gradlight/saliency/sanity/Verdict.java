@@ -6,7 +6,8 @@ import java.util.Locale;
  * The pass or fail of a method in the model-parameter randomisation test. A method passes when
  * its maps no longer rank pixels like the trained model's once every layer is re-initialised:
  * {@code |mean Spearman| <= threshold}, the rank correlation of the signed maps (without
- * absolute values, see {@link Similarity}) after the full cascade, averaged over the images.
+ * absolute values, see {@link Similarity}) after the full cascade, averaged over the images and
+ * repeats.
  *
  * <p>The threshold {@link #THRESHOLD} = 0.1 is gradlight's, proposed in
  * reference/reliability_anchors.md section 2.5; Adebayo et al. give no number and read their
@@ -34,7 +35,7 @@ public record Verdict(boolean passed, double spearman, double threshold) {
   /** E.g. {@code PASS (|0.031| <= 0.1)}. */
   @Override
   public String toString() {
-    return String.format(Locale.ROOT, "%s (|%.3f| %s %.2g)", word(), spearman,
+    return String.format(Locale.ROOT, "%s (|%.3f| %s %s)", word(), spearman,
         passed ? "<=" : ">", threshold);
   }
 }
