@@ -69,9 +69,11 @@ public final class PyramidGradCam implements SaliencyMethod {
   public SaliencyMap explain(ExplainRequest r) {
     Module model = r.model();
     String target = stages == null ? r.layerOrDefault() : stages.get(stages.size() - 1);
-    List<String> watched = stages == null
-        ? new ArrayList<>(model.namedModules().keySet()).subList(1, model.namedModules().size())
-        : stages;
+    List<String> watched = stages;
+    if (watched == null) {
+      watched = new ArrayList<>(model.namedModules().keySet());
+      watched.remove(""); // the model itself
+    }
     List<PyramidStages.Finished> order = new ArrayList<>();
     Map<String, Variable> outputs = new HashMap<>();
     List<Scope> hooks = new ArrayList<>();
