@@ -129,8 +129,8 @@ final class SanityCommand implements Command {
     if (labelTest) {
       labelModel = trainOnPermutedLabels(trained, labelEpochs, labelImages, seed, out, err);
     }
-    SanityCheck check = new SanityCheck(trained.model(), trained.architecture(), x, null, seed,
-        repeats, new Ssim());
+    SanityCheck check = new SanityCheck(trained.model(), trained.architecture(), x,
+        Models.defaultTargetLayer(trained.name()), seed, repeats, new Ssim());
     SanityReport report;
     try (ProgressBar bar = ProgressBar.start("sanity checks",
         check.explanations(methods.size(), labelTest), err)) {
