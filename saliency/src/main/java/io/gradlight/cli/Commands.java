@@ -13,7 +13,8 @@ final class Commands {
       new TrainCommand(),
       new PredictCommand(),
       new ExplainCommand(),
-      new EvaluateCommand());
+      new EvaluateCommand(),
+      new LieCommand());
 
   private Commands() {}
 
