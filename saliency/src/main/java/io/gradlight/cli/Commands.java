@@ -14,7 +14,8 @@ final class Commands {
       new PredictCommand(),
       new ExplainCommand(),
       new EvaluateCommand(),
-      new SanityCommand());
+      new SanityCommand(),
+      new LieCommand());
 
   private Commands() {}
 

@@ -1,6 +1,7 @@
 package io.gradlight.demo;
 
 import io.gradlight.nn.Module;
+import io.gradlight.nn.data.Shapes;
 import io.gradlight.nn.train.Checkpoint;
 import io.gradlight.nn.zoo.ShapesNet;
 import io.gradlight.saliency.SaliencyMethod;
@@ -65,7 +66,7 @@ public final class LieStudy {
 
   private LieStudy() {}
 
-  /** The number of progress steps {@link #run} reports. */
+  /** The number of times {@link #run} calls its {@code done}: once per method and run. */
   public static int steps() {
     return 4;
   }
@@ -75,7 +76,7 @@ public final class LieStudy {
    * for the shapesnet of {@code weights}, drawing {@code picture} (at the target layer's size).
    */
   public static Result run(
-      Checkpoint weights, Tensor images, TargetPicture picture, Options o, Progress.Task task) {
+      Checkpoint weights, Tensor images, TargetPicture picture, Options o, Runnable done) {
     ShapesNet exact = shapesNet(weights, DType.F64);
     ManipulationReport f64 =
         ManipulationExperiment.run(
@@ -84,7 +85,7 @@ public final class LieStudy {
             images.to(DType.F64),
             List.of(new GradCam()),
             o.seed(),
-            () -> task.advance(1));
+            done);
     ShapesNet working = shapesNet(weights, DType.F32);
     List<SaliencyMethod> methods =
         List.of(
@@ -98,7 +99,7 @@ public final class LieStudy {
             images.to(DType.F32),
             methods,
             o.seed(),
-            () -> task.advance(1));
+            done);
     return new Result(f64, f32, images.to(DType.F32), picture);
   }
 
@@ -170,10 +171,10 @@ public final class LieStudy {
 
   /**
    * The gallery section: per image the input, the target, and each F32 method's map on the
-   * original and on the manipulated network (pictures written under {@code folder/}), then the
+   * original and on the manipulated network (picture files named with {@code prefix}, e.g. {@code lie/}), then the
    * logit lines and the distance table.
    */
-  public static Section section(Result r, Pictures pictures, String folder) {
+  public static Section section(Result r, Pictures pictures, String prefix) {
     List<String> columns = new ArrayList<>(List.of("image", "input", "target"));
     for (ManipulationReport.Outcome o : r.working().outcomes()) {
       columns.add(o.method() + " original");
@@ -182,20 +183,20 @@ public final class LieStudy {
     int height = r.images().dim(2);
     int width = r.images().dim(3);
     Block.Picture target =
-        pictures.heat(r.picture().display(height, width), folder + "/target.png", "the target");
+        pictures.heat(r.picture().display(height, width), prefix + "target.png", "the target");
     List<Block.FigureRow> rows = new ArrayList<>();
     int[] classes = r.working().classes();
     for (int i = 0; i < classes.length; i++) {
       Tensor image = r.images().slice(0, i, i + 1).reshape(3, height, width);
       List<Block.Picture> cells = new ArrayList<>();
-      cells.add(pictures.image(image, folder + "/input_" + i + ".png", ""));
+      cells.add(pictures.image(image, prefix + "input_" + i + ".png", ""));
       cells.add(i == 0 ? target : null);
       for (ManipulationReport.Outcome o : r.working().outcomes()) {
-        cells.add(overlay(pictures, o.original().display(), i, image, folder, o.method(), "original"));
+        cells.add(overlay(pictures, o.original().display(), i, image, prefix, o.method(), "original"));
         cells.add(
-            overlay(pictures, o.manipulated().display(), i, image, folder, o.method(), "manipulated"));
+            overlay(pictures, o.manipulated().display(), i, image, prefix, o.method(), "manipulated"));
       }
-      rows.add(new Block.FigureRow(i + ": class " + classes[i], cells));
+      rows.add(new Block.FigureRow(i + ": " + className(classes[i]), cells));
     }
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Figures(columns, rows));
@@ -220,11 +221,16 @@ public final class LieStudy {
   }
 
   private static Block.Picture overlay(
-      Pictures pictures, Tensor display, int i, Tensor image, String folder, String method,
+      Pictures pictures, Tensor display, int i, Tensor image, String prefix, String method,
       String network) {
     Tensor map = display.slice(0, i, i + 1).reshape(display.dim(1), display.dim(2));
-    return pictures.overlay(
-        map, image, folder + "/" + method + "_" + network + "_" + i + ".png", network);
+    return pictures.overlay(map, image, prefix + method + "_" + network + "_" + i + ".png", "");
+  }
+
+  /** The Shapes name of class {@code c}, or the index for a model with other classes. */
+  static String className(int c) {
+    String[] names = Shapes.classNames();
+    return c < names.length ? names[c] : "class " + c;
   }
 
   private static String format(double v) {
