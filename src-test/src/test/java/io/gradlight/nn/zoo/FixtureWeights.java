@@ -27,7 +27,7 @@ import java.util.Set;
  * num_batches_tracked} to the integer 0. A rank-1 tensor is BatchNorm's when its prefix also has a
  * {@code running_mean}.
  */
-final class FixtureWeights {
+public final class FixtureWeights {
   private static final long GOLDEN = 0x9E3779B97F4A7C15L;
   private static final long STEP = 0xBF58476D1CE4E5B9L;
   private static final double TWO_TO_24 = 1 << 24;
@@ -35,7 +35,7 @@ final class FixtureWeights {
   private FixtureWeights() {}
 
   /** The fixture values for every entry of {@code template} (only names and shapes are read). */
-  static StateDict fill(StateDict template, long seed) {
+  public static StateDict fill(StateDict template, long seed) {
     List<String> names = new ArrayList<>(template.names());
     names.sort(null);
     Set<String> bnPrefixes = new HashSet<>();
