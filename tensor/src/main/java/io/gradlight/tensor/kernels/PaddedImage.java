@@ -30,11 +30,6 @@ record PaddedImage(float[] data, int base, int paddedH, int paddedW, int dilH, i
     return new PaddedImage(padded, 0, paddedH, paddedW, g.dilH(), g.dilW());
   }
 
-  /** The offset of padded row {@code row}, column {@code col} from a channel's first element. */
-  int offset(int row, int col) {
-    return row * paddedW + col;
-  }
-
   /** Where kernel tap (p, q) of channel c reads for the window at padded (0, 0). */
   int tap(int c, int p, int q) {
     return base + (c * paddedH + p * dilH) * paddedW + q * dilW;

@@ -102,7 +102,7 @@ final class VectorConvolution {
   private static VectorGemm.PanelPacker columns(ConvGeometry g, PaddedImage img) {
     int nr = VectorGemm.NR;
     int positions = g.outH() * g.outW();
-    int[] start = starts(g, img);
+    int[] start = starts(g, img.paddedW());
     int[] taps = taps(g, img);
     boolean[] contiguous = new boolean[VectorGemm.panels(positions, nr) * nr / LANES];
     for (int v = 0; v < contiguous.length; v++) {
@@ -119,6 +119,11 @@ final class VectorConvolution {
           int offset = start[pos];
           for (int r = p0; r < p0 + kc; r++) {
             FloatVector.fromArray(S, src, taps[r] + offset)
+                .intoArray(dst, column + (r - p0) * nr);
+          }
+        } else if (pos + LANES <= positions) { // strided or across a row end: one gather
+          for (int r = p0; r < p0 + kc; r++) {
+            FloatVector.fromArray(S, src, taps[r], start, pos)
                 .intoArray(dst, column + (r - p0) * nr);
           }
         } else {
@@ -140,7 +145,7 @@ final class VectorConvolution {
   private static VectorGemm.PanelPacker columnsTransposed(ConvGeometry g, PaddedImage img) {
     int nr = VectorGemm.NR;
     int depth = g.cIn() * g.kh() * g.kw();
-    int[] start = starts(g, img);
+    int[] start = starts(g, img.paddedW());
     int[] taps = taps(g, img);
     float[] src = img.data();
     return (panel, p0, kc, dst, at) -> {
@@ -155,11 +160,14 @@ final class VectorConvolution {
     };
   }
 
-  /** Where the window of each output position starts, relative to a tap's point. */
-  private static int[] starts(ConvGeometry g, PaddedImage img) {
+  /**
+   * Where the window of each output position starts in a padded plane {@code paddedW} wide,
+   * relative to a tap's point.
+   */
+  private static int[] starts(ConvGeometry g, int paddedW) {
     int[] start = new int[g.outH() * g.outW()];
     for (int pos = 0; pos < start.length; pos++) {
-      start[pos] = img.offset(pos / g.outW() * g.strideH(), pos % g.outW() * g.strideW());
+      start[pos] = pos / g.outW() * g.strideH() * paddedW + pos % g.outW() * g.strideW();
     }
     return start;
   }
@@ -178,28 +186,30 @@ final class VectorConvolution {
     return taps;
   }
 
-  /** {@code gx_n[c][ih][iw] += cols[(c, p, q)][(i, j)]}, a task per channel, in (p, q, i, j) order. */
+  /**
+   * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a task
+   * per channel adds in (p, q, i, j) order into a zero-padded plane, where every tap lands in range
+   * (no bounds tests in the loop), then copies the plane's interior out.
+   */
   private static void col2im(ConvGeometry g, float[] cols, float[] gx, int n) {
     int positions = g.outH() * g.outW();
+    int paddedW = g.w() + 2 * g.padW();
+    int paddedH = g.h() + 2 * g.padH();
+    int[] start = starts(g, paddedW);
     Parallel.forEach(g.cIn(), c -> {
-      int plane = (n * g.cIn() + c) * g.h() * g.w();
-      Arrays.fill(gx, plane, plane + g.h() * g.w(), 0f);
+      float[] plane = new float[paddedH * paddedW];
       for (int p = 0; p < g.kh(); p++) {
         for (int q = 0; q < g.kw(); q++) {
+          int tap = p * g.dilH() * paddedW + q * g.dilW();
           int row = ((c * g.kh() + p) * g.kw() + q) * positions;
-          for (int i = 0; i < g.outH(); i++) {
-            int ih = i * g.strideH() - g.padH() + p * g.dilH();
-            if (ih < 0 || ih >= g.h()) {
-              continue;
-            }
-            for (int j = 0; j < g.outW(); j++) {
-              int iw = j * g.strideW() - g.padW() + q * g.dilW();
-              if (iw >= 0 && iw < g.w()) {
-                gx[plane + ih * g.w() + iw] += cols[row + i * g.outW() + j];
-              }
-            }
+          for (int pos = 0; pos < positions; pos++) {
+            plane[tap + start[pos]] += cols[row + pos];
           }
         }
+      }
+      int out = (n * g.cIn() + c) * g.h() * g.w();
+      for (int ih = 0; ih < g.h(); ih++) {
+        System.arraycopy(plane, (ih + g.padH()) * paddedW + g.padW(), gx, out + ih * g.w(), g.w());
       }
     });
   }

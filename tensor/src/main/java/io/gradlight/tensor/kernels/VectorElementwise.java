@@ -12,8 +12,9 @@ import jdk.incubator.vector.VectorSpecies;
  * most {@code 2 LANES} elements are left to the scalar loop: setting up vectors costs more there.
  *
  * <p>Exactness: NEG, ABS, SQRT, RELU, ADD, SUB, MUL, DIV, MAX, MIN and reluBackward give the same
- * bits as the reference (one IEEE rounding either way). EXP, LOG, TANH, POW and SIGMOID use the
- * Vector API's transcendental functions, within a few ulps of the reference.
+ * bits as the reference (one IEEE rounding either way). EXP, LOG, TANH and SIGMOID use
+ * {@link VectorMath}, within a few ulps of the reference and deterministic. POW has no vector form
+ * here: {@link VectorKernels} sends it to the reference.
  */
 final class VectorElementwise {
   private VectorElementwise() {}
@@ -42,24 +43,13 @@ final class VectorElementwise {
     return switch (op) {
       case NEG -> v.neg();
       case ABS -> v.abs();
-      case EXP -> v.lanewise(VectorOperators.EXP);
-      case LOG -> v.lanewise(VectorOperators.LOG);
+      case EXP -> VectorMath.exp(v);
+      case LOG -> VectorMath.log(v);
       case SQRT -> v.sqrt();
       case RELU -> v.max(0f); // Math.max semantics: NaN stays NaN, -0 becomes +0
-      case TANH -> v.lanewise(VectorOperators.TANH);
-      case SIGMOID -> sigmoid(v);
+      case TANH -> VectorMath.tanh(v);
+      case SIGMOID -> VectorMath.sigmoid(v);
     };
-  }
-
-  /**
-   * {@code 1 / (1 + e^-x)} as {@code s = 1 / (1 + e)} with {@code e = exp(-|x|)}, then {@code s}
-   * for {@code x >= 0} and {@code e s} otherwise: exp never overflows, and tiny results stay
-   * accurate instead of rounding to zero.
-   */
-  private static FloatVector sigmoid(FloatVector x) {
-    FloatVector e = x.abs().neg().lanewise(VectorOperators.EXP);
-    FloatVector s = FloatVector.broadcast(S, 1f).div(e.add(1f));
-    return s.blend(e.mul(s), x.compare(VectorOperators.LT, 0f));
   }
 
   static void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff,
@@ -99,7 +89,7 @@ final class VectorElementwise {
       case SUB -> a.sub(b);
       case MUL -> a.mul(b);
       case DIV -> a.div(b);
-      case POW -> a.lanewise(VectorOperators.POW, b);
+      case POW -> throw new IllegalArgumentException("pow has no vector form");
       case MAX -> a.max(b);
       case MIN -> a.min(b);
     };

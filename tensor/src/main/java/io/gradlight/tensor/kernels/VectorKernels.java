@@ -62,12 +62,20 @@ public final class VectorKernels extends ScalarKernels {
   @Override
   public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
       float[] y, int yOff, int n) {
-    VectorElementwise.binary(op, a, aOff, b, bOff, y, yOff, n);
+    if (op == BinaryOp.POW) { // rare in networks; Math.pow's special cases are not worth a copy
+      super.binary(op, a, aOff, b, bOff, y, yOff, n);
+    } else {
+      VectorElementwise.binary(op, a, aOff, b, bOff, y, yOff, n);
+    }
   }
 
   @Override
   public void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
-    VectorElementwise.binaryScalar(op, a, aOff, s, y, yOff, n);
+    if (op == BinaryOp.POW) {
+      super.binaryScalar(op, a, aOff, s, y, yOff, n);
+    } else {
+      VectorElementwise.binaryScalar(op, a, aOff, s, y, yOff, n);
+    }
   }
 
   @Override

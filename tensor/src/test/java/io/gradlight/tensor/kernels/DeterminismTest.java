@@ -45,14 +45,20 @@ class DeterminismTest {
           return gw;
         });
       }
-      float[] big = TestArrays.floats(1 << 19, 6);
+      // two parallel chunks of 2^16 and a ragged end
+      float[] big = TestArrays.floats(2 * (1 << 16) + 17, 6);
       assertSameForAllThreadCounts(k, "sum", kernels -> new float[] {
           (float) kernels.sum(big, 3, big.length - 3),
           (float) (kernels.sum(big, 0, big.length) * 1e-3)});
-      assertSameForAllThreadCounts(k, "globalAvgPool and exp", kernels -> {
-        float[] y = new float[big.length + 64];
+      assertSameForAllThreadCounts(k, "globalAvgPool", kernels -> {
+        float[] y = new float[64];
         kernels.globalAvgPool(64, big.length / 64, big, y);
-        kernels.unary(UnaryOp.EXP, big, 0, y, 64, big.length);
+        return y;
+      });
+      // exp stands for the transcendental functions, which are where a JIT can change results
+      assertSameForAllThreadCounts(k, "exp", kernels -> {
+        float[] y = new float[big.length];
+        kernels.unary(UnaryOp.EXP, big, 0, y, 0, big.length);
         return y;
       });
     }
@@ -64,11 +70,16 @@ class DeterminismTest {
     return active == reference ? List.of(active) : List.of(active, reference);
   }
 
+  /**
+   * Runs {@code run} with each thread count, then with the first again: a kernel whose result
+   * changed as the JIT compiled it (a vendor math library in compiled code, Java in the
+   * interpreter) fails the last comparison even when the thread counts agree.
+   */
   private static void assertSameForAllThreadCounts(Kernels k, String what,
       Function<Kernels, float[]> run) {
     int first = 0;
-    for (int i = 0; i < THREAD_COUNTS.length; i++) {
-      int threads = THREAD_COUNTS[i];
+    for (int i = 0; i <= THREAD_COUNTS.length; i++) {
+      int threads = THREAD_COUNTS[i % THREAD_COUNTS.length];
       float[][] out = new float[1][];
       Parallel.withThreads(threads, () -> out[0] = run.apply(k));
       int hash = Arrays.hashCode(out[0]); // Float.hashCode is the bit pattern
