@@ -36,9 +36,10 @@ import java.util.function.LongFunction;
  * [--seed S] [--repeats R] [--label-epochs E] [--label-images M] [--colormap C] [--out DIR]}:
  * the sanity checks of Adebayo et al. (2018) and the random-logit test ({@link SanityCheck}) on
  * {@code N} Shapes images of seed {@code S}, with a verdict per method; writes
- * {@code DIR/sanity.csv} and the cascade strips {@code DIR/cascade-<method>-<n>.png}. With no arguments: the shipped shapesnet,
- * the paper's methods, 8 images. The label-randomisation model (shapesnet only) is trained on
- * images {@code 0 .. M-1} of seed {@code S + 1} with permuted labels.
+ * {@code DIR/sanity.csv} and the cascade strips {@code DIR/cascade-<method>-<n>.png}. With no
+ * arguments: the shipped shapesnet, the paper's methods, 8 images. The label-randomisation model
+ * (shapesnet only) is trained on images {@code 0 .. M-1} of seed {@code S + 1} with permuted
+ * labels.
  */
 final class SanityCommand implements Command {
   /** The methods of Adebayo et al. that gradlight has, the default selection. */

@@ -65,7 +65,7 @@ public final class CascadeStrips {
     return files;
   }
 
-  /** A method id as a file name: letters, digits, {@code +} and {@code -} kept, others {@code _}. */
+  /** A method id as a file name: letters, digits, {@code +} and {@code -} kept, others _. */
   static String fileStem(String id) {
     return id.replaceAll("[^A-Za-z0-9+-]", "_");
   }
