@@ -12,6 +12,7 @@ import io.gradlight.nn.train.TrainingListener;
 import io.gradlight.nn.zoo.Models;
 import io.gradlight.saliency.Methods;
 import io.gradlight.saliency.SaliencyMethod;
+import io.gradlight.saliency.render.Colormap;
 import io.gradlight.saliency.sanity.CascadeStrips;
 import io.gradlight.saliency.sanity.LabelRandomization;
 import io.gradlight.saliency.sanity.MethodSanity;
@@ -25,18 +26,20 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
  * {@code gradlight sanity [--model NAME] [--weights F] [--method ID,...|all] [--count N]
- * [--seed S] [--repeats R] [--label-epochs E] [--label-images M] [--out DIR]}: the sanity checks
- * of Adebayo et al. (2018) and the random-logit test ({@link SanityCheck}) on {@code N} Shapes
- * images of seed {@code S}, with a verdict per method; writes {@code DIR/sanity.csv} and the
- * cascade strips {@code DIR/cascade-<method>-<n>.png}. With no arguments: the shipped shapesnet,
- * the paper's methods, 8 images. The label-randomisation model (shapesnet only) is trained on
- * images {@code 0 .. M-1} of seed {@code S + 1} with permuted labels.
+ * [--seed S] [--repeats R] [--label-epochs E] [--label-images M] [--colormap C] [--out DIR]}:
+ * the sanity checks of Adebayo et al. (2018) and the random-logit test ({@link SanityCheck}) on
+ * {@code N} Shapes images of seed {@code S}, with a verdict per method; writes
+ * {@code DIR/sanity.csv} and the cascade strips {@code DIR/cascade-<method>-<n>.png}. With no
+ * arguments: the shipped shapesnet, the paper's methods, 8 images. The label-randomisation model
+ * (shapesnet only) is trained on images {@code 0 .. M-1} of seed {@code S + 1} with permuted
+ * labels.
  */
 final class SanityCommand implements Command {
   /** The methods of Adebayo et al. that gradlight has, the default selection. */
@@ -55,6 +58,7 @@ final class SanityCommand implements Command {
   private static final String REPEATS = "--repeats";
   private static final String LABEL_EPOCHS = "--label-epochs";
   private static final String LABEL_IMAGES = "--label-images";
+  private static final String COLORMAP = "--colormap";
   private static final String OUT = "--out";
 
   /** A trained model and how to build an untrained one of its architecture. */
@@ -91,6 +95,8 @@ final class SanityCommand implements Command {
         .value(LABEL_EPOCHS, "E", "epochs of the permuted-label model, 0 to skip (shapesnet"
             + " only)", String.valueOf(LabelRandomization.DEFAULT.epochs()))
         .value(LABEL_IMAGES, "M", "training images of the permuted-label model", "128")
+        .value(COLORMAP, "NAME", "the colours of the cascade strips: " + String.join(", ",
+            Arrays.stream(Colormap.values()).map(Colormap::id).toList()), Colormap.JET.id())
         .value(OUT, "DIR", "the output directory", "sanity-out");
   }
 
@@ -107,6 +113,12 @@ final class SanityCommand implements Command {
     int labelEpochs = bounded(args, LABEL_EPOCHS, 0, Integer.MAX_VALUE);
     int labelImages = bounded(args, LABEL_IMAGES, 1, MAX_LABEL_IMAGES);
     List<SaliencyMethod> methods = methods(args.value(METHOD));
+    Colormap colormap;
+    try {
+      colormap = Colormap.fromId(args.value(COLORMAP));
+    } catch (IllegalArgumentException e) {
+      throw new UsageException(e.getMessage());
+    }
     String weights = args.value(WEIGHTS);
     if (weights == null && !ShippedWeights.available(modelName)) {
       throw new UsageException("no trained weights ship for " + modelName + "; give " + WEIGHTS
@@ -151,7 +163,7 @@ final class SanityCommand implements Command {
     try (StagedDirectory staged = StagedDirectory.create(dir)) {
       SanityCsv.write(report, staged.resolve("sanity.csv"));
       for (MethodSanity m : report.methods()) {
-        strips += CascadeStrips.write(m, images, staged.resolve("")).size();
+        strips += CascadeStrips.write(m, images, colormap, staged.resolve("")).size();
       }
       staged.commit();
     }

@@ -76,6 +76,7 @@ class SanityCommandTest {
       {"sanity", "--weights", w, "--label-epochs", "-1", "--out", out},
       {"sanity", "--model", "vgg11", "--out", out},
       {"sanity", "--model", "lenet", "--out", out},
+      {"sanity", "--weights", w, "--colormap", "rainbow", "--out", out},
     };
     for (String[] args : cases) {
       CliRun r = CliRun.of(args);
@@ -104,7 +105,7 @@ class SanityCommandTest {
     CliRun r = CliRun.of("sanity", "--help");
     assertEquals(0, r.code());
     for (String option : List.of("--model", "--weights", "--method", "--count", "--seed",
-        "--repeats", "--label-epochs", "--label-images", "--out")) {
+        "--repeats", "--label-epochs", "--label-images", "--colormap", "--out")) {
       assertTrue(r.out().contains(option), option + " missing from: " + r.out());
     }
     assertTrue(r.out().contains(String.join(",", SanityCommand.PAPER_METHODS)), r.out());
