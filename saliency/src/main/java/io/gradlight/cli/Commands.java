@@ -14,7 +14,8 @@ final class Commands {
       new PredictCommand(),
       new ExplainCommand(),
       new EvaluateCommand(),
-      new LieCommand());
+      new LieCommand(),
+      new DemoCommand());
 
   private Commands() {}
 
