@@ -9,7 +9,6 @@ import io.gradlight.nn.train.ShippedWeights;
 import io.gradlight.nn.zoo.Models;
 import io.gradlight.saliency.Methods;
 import io.gradlight.saliency.SaliencyMethod;
-import io.gradlight.saliency.metrics.CausalCurves;
 import io.gradlight.saliency.metrics.CausalMetric;
 import io.gradlight.saliency.metrics.CentreBaseline;
 import io.gradlight.saliency.metrics.Evaluation;
@@ -17,6 +16,7 @@ import io.gradlight.saliency.metrics.EvaluationSet;
 import io.gradlight.saliency.metrics.ImageMaskFolders;
 import io.gradlight.saliency.metrics.MethodScores;
 import io.gradlight.saliency.metrics.Metric;
+import io.gradlight.saliency.metrics.MetricsCsv;
 import io.gradlight.saliency.metrics.PointingGame;
 import io.gradlight.tensor.io.SafetensorsFile;
 import java.io.IOException;
@@ -170,10 +170,10 @@ final class EvaluateCommand implements Command {
     out.print(table(results, arrows(out)));
     Path dir = Path.of(args.value(OUT));
     Files.createDirectories(dir);
-    Files.write(dir.resolve("metrics.csv"), summaryCsv(results, evaluation),
+    Files.write(dir.resolve("metrics.csv"), MetricsCsv.summary(results), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("per_image.csv"), MetricsCsv.perImage(results, set.names()),
         StandardCharsets.UTF_8);
-    Files.write(dir.resolve("per_image.csv"), perImageCsv(results, set), StandardCharsets.UTF_8);
-    Files.write(dir.resolve("curves.csv"), curvesCsv(results), StandardCharsets.UTF_8);
+    Files.write(dir.resolve("curves.csv"), MetricsCsv.curves(results), StandardCharsets.UTF_8);
     out.printf(Locale.ROOT, "wrote metrics.csv, per_image.csv and curves.csv to %s (%.1f s)%n",
         dir, (System.nanoTime() - started) / 1e9);
     return 0;
@@ -323,70 +323,6 @@ final class EvaluateCommand implements Command {
     }
     boolean area = m == Metric.DELETION || m == Metric.INSERTION;
     return String.format(Locale.ROOT, area ? "%.4f" : "%.1f", v);
-  }
-
-  private static List<String> summaryCsv(List<MethodScores> results, Evaluation evaluation) {
-    List<String> lines = new ArrayList<>();
-    List<String> head = new ArrayList<>(List.of("method", "layer", "images"));
-    Arrays.stream(Metric.values()).map(Metric::column).forEach(head::add);
-    head.addAll(List.of("pixels_per_step", "tolerance_px", "seconds"));
-    lines.add(String.join(",", head));
-    for (MethodScores s : results) {
-      List<String> row = new ArrayList<>(List.of(s.method(), s.layer() == null ? "" : s.layer(),
-          String.valueOf(s.count())));
-      Arrays.stream(Metric.values()).map(m -> csvNumber(s.value(m))).forEach(row::add);
-      row.add(String.valueOf(evaluation.options().pixelsPerStep()));
-      row.add(formatNumber(s.tolerance()));
-      row.add(String.format(Locale.ROOT, "%.3f", s.seconds()));
-      lines.add(String.join(",", row));
-    }
-    return lines;
-  }
-
-  private static List<String> perImageCsv(List<MethodScores> results, EvaluationSet set) {
-    List<String> lines = new ArrayList<>();
-    List<String> head = new ArrayList<>(List.of("method", "image", "class"));
-    Arrays.stream(Metric.values()).map(Metric::column).forEach(head::add);
-    lines.add(String.join(",", head));
-    for (MethodScores s : results) {
-      int[] classes = s.classes();
-      double[][] values = Arrays.stream(Metric.values()).map(s::perImage)
-          .toArray(double[][]::new);
-      for (int i = 0; i < s.count(); i++) {
-        List<String> row = new ArrayList<>(List.of(s.method(), csvText(set.names().get(i)),
-            String.valueOf(classes[i])));
-        for (double[] v : values) {
-          row.add(csvNumber(v[i]));
-        }
-        lines.add(String.join(",", row));
-      }
-    }
-    return lines;
-  }
-
-  /** The mean deletion and insertion curves: {@code method,curve,fraction,probability}. */
-  private static List<String> curvesCsv(List<MethodScores> results) {
-    List<String> lines = new ArrayList<>(List.of("method,curve,fraction,probability"));
-    for (MethodScores s : results) {
-      for (CausalCurves c : List.of(s.deletion(), s.insertion())) {
-        double[] mean = c.meanCurve();
-        for (int step = 0; step < mean.length; step++) {
-          lines.add(String.join(",", s.method(), c.mode().name().toLowerCase(Locale.ROOT),
-              csvNumber((double) step / c.steps()), csvNumber(mean[step])));
-        }
-      }
-    }
-    return lines;
-  }
-
-  /** A text cell, quoted when it holds a comma, a quote or a line break (RFC 4180). */
-  private static String csvText(String s) {
-    return s.matches("[^,\"\r\n]*") ? s : "\"" + s.replace("\"", "\"\"") + "\"";
-  }
-
-  /** Six decimals, or an empty cell for a metric that does not apply. */
-  private static String csvNumber(double v) {
-    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6f", v);
   }
 
   private static String formatNumber(double v) {

@@ -57,7 +57,8 @@ class EvaluateCommandTest {
       double insertion = Double.parseDouble(cells[4]);
       assertTrue(deletion >= 0 && deletion <= 1 && insertion >= 0 && insertion <= 1, line);
       assertEquals("512", cells[header.indexOf("pixels_per_step")]);
-      assertEquals("4.29", cells[header.indexOf("tolerance_px")]);
+      assertEquals(15 * 64 / 224.0, Double.parseDouble(cells[header.indexOf("tolerance_px")]),
+          1e-6);
     }
     List<String> perImage = Files.readAllLines(out.resolve("per_image.csv"));
     assertEquals(1 + 3 * 3, perImage.size());

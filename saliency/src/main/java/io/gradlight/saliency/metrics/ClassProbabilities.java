@@ -35,8 +35,8 @@ final class ClassProbabilities {
     double[] out = new double[classes.length];
     for (int i = 0; i < classes.length; i++) {
       if (classes[i] < 0 || classes[i] >= k) {
-        throw new IllegalArgumentException("class " + classes[i] + " is out of range; the model has "
-            + k + " classes");
+        throw new IllegalArgumentException("class " + classes[i]
+            + " is out of range; the model has " + k + " classes");
       }
       out[i] = p[i * k + classes[i]];
     }

@@ -12,13 +12,13 @@ import io.gradlight.tensor.Tensor;
  *   mass = sum_{p in mask} R+(p) / sum_p R+(p),   R+ = max(R, 0)
  * </pre>
  *
- * <p>computed on the method's <b>raw</b> relevance, not the min-max display map (min-max shifts a
- * signed map so that its most negative pixel becomes 0, which would count negative evidence as
+ * <p>computed on the method's <b>raw</b> relevance, not the display map (which takes {@code |.|}
+ * of input gradients and shifts each map by its minimum, so negative evidence would count as
  * relevance). {@link #relevance} brings a raw map to the input resolution: input-gradient maps
  * {@code [N, C, H, W]} are summed over channels (sum pooling, one of the poolings the paper
- * compares, before the positive part); layer-resolution maps {@code [N, h, w]} take their positive part and are resized
- * bilinearly with half-pixel centres, as the display pipeline does. An empty mask gives NaN
- * (skipped in means); a map without positive relevance scores 0.
+ * compares, before the positive part); layer-resolution maps {@code [N, h, w]} take their
+ * positive part and are resized bilinearly with half-pixel centres, as the display pipeline does.
+ * An empty mask gives NaN (skipped in means); a map without positive relevance scores 0.
  */
 public final class RelevanceMass {
   private RelevanceMass() {}

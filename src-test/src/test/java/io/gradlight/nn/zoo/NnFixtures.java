@@ -16,8 +16,10 @@ import java.util.List;
 public final class NnFixtures {
   /** The seed of the fixture weights. */
   public static final long SEED = 1234;
+
   /** The logit whose gradients the fixtures hold. */
   public static final int TARGET = 3;
+
   /** The class count of the fixture models. */
   public static final int CLASSES = 10;
 
