@@ -14,6 +14,7 @@ final class Commands {
       new PredictCommand(),
       new ExplainCommand(),
       new EvaluateCommand(),
+      new SanityCommand(),
       new LieCommand(),
       new DemoCommand());
 

@@ -1,6 +1,8 @@
 package io.gradlight.saliency.sanity;
 
 import io.gradlight.nn.image.PngWriter;
+import io.gradlight.saliency.render.Colormap;
+import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Tensor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,8 +14,8 @@ import java.util.List;
  * Pictures of the cascading randomisation: for each image a strip of its display maps side by
  * side, the trained model's first, then one per cascading step (the top group re-initialised,
  * then one more group, down to the input), as Figure 2 of Adebayo et al. (2018) lays them out.
- * Maps are grey ({@code 0} black, {@code 1} white), separated by {@value #GAP} white pixels;
- * the input image, when given, comes first.
+ * Maps are coloured by a {@link Colormap} and separated by {@value #GAP} white pixels; the input
+ * image, when given, comes first.
  */
 public final class CascadeStrips {
   /** The white gap between two pictures, in pixels. */
@@ -26,15 +28,15 @@ public final class CascadeStrips {
    *
    * @param images the input images {@code [N, 3, H, W]} in [0, 1], or null to leave them out
    */
-  public static Tensor strip(MethodSanity m, Tensor images, int n) {
+  public static Tensor strip(MethodSanity m, Tensor images, int n, Colormap colormap) {
     List<Tensor> parts = new ArrayList<>();
     if (images != null) {
       parts.add(images.slice(0, n, n + 1).reshape(3, images.dim(2), images.dim(3))
-          .to(m.original().dtype()));
+          .to(DType.F32));
     }
-    parts.add(grey(m.original(), n));
+    parts.add(colour(m.original(), n, colormap));
     for (SanityStep s : m.steps(SanityTest.CASCADING)) {
-      parts.add(grey(s.display(), n));
+      parts.add(colour(s.display(), n, colormap));
     }
     List<Tensor> spaced = new ArrayList<>();
     for (Tensor p : parts) {
@@ -47,29 +49,29 @@ public final class CascadeStrips {
   }
 
   /**
-   * Writes one PNG strip per image as {@code dir/<method>-<n>.png} and returns the files.
+   * Writes one PNG strip per image as {@code dir/cascade-<method>-<n>.png} and returns the files.
    *
    * @param images the input images {@code [N, 3, H, W]} in [0, 1], or null
    */
-  public static List<Path> write(MethodSanity m, Tensor images, Path dir) throws IOException {
+  public static List<Path> write(MethodSanity m, Tensor images, Colormap colormap, Path dir)
+      throws IOException {
     Files.createDirectories(dir);
     List<Path> files = new ArrayList<>();
     for (int n = 0; n < m.original().dim(0); n++) {
-      Path file = dir.resolve(fileStem(m.method()) + "-" + n + ".png");
-      PngWriter.writeRgb(strip(m, images, n), file);
+      Path file = dir.resolve("cascade-" + fileStem(m.method()) + "-" + n + ".png");
+      PngWriter.writeRgb(strip(m, images, n, colormap), file);
       files.add(file);
     }
     return files;
   }
 
-  /** A method id as a file name: letters, digits, {@code +} and {@code -} kept, others {@code _}. */
+  /** A method id as a file name: letters, digits, {@code +} and {@code -} kept, others _. */
   static String fileStem(String id) {
     return id.replaceAll("[^A-Za-z0-9+-]", "_");
   }
 
-  /** Display map {@code n} of {@code [N, H, W]} as a grey RGB picture {@code [3, H, W]}. */
-  private static Tensor grey(Tensor display, int n) {
-    Tensor map = display.slice(0, n, n + 1);
-    return Tensor.concat(0, map, map, map);
+  /** Display map {@code n} of {@code [N, H, W]} as an F32 RGB picture {@code [3, H, W]}. */
+  private static Tensor colour(Tensor display, int n, Colormap colormap) {
+    return colormap.apply(display.slice(0, n, n + 1).reshape(display.dim(1), display.dim(2)));
   }
 }

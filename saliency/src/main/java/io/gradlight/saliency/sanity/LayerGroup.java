@@ -50,7 +50,7 @@ public record LayerGroup(String name, List<String> layers, List<String> stateNam
     return List.copyOf(out);
   }
 
-  /** The full state names of {@code m}'s own parameters, buffers and counters (not its children's). */
+  /** The full state names of {@code m}'s own parameters, buffers and counters (not children's). */
   private static List<String> ownState(String name, Module m) {
     List<String> own = new ArrayList<>();
     for (String local : m.stateDict().names()) {

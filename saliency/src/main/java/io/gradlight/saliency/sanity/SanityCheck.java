@@ -92,14 +92,33 @@ public final class SanityCheck {
     return methods * (2 + 2 * groups.size() * repeats + (labelTest ? 1 : 0));
   }
 
+  /** How many explanations {@link #verdicts} computes for {@code methods} methods. */
+  public int verdictExplanations(int methods) {
+    return methods * (1 + repeats);
+  }
+
   /**
    * Runs every test for every method.
    *
-   * @param labelRandomized a model of the same architecture trained on permuted labels, or null
-   *     to skip that test
+   * @param labelRandomized a model of the same architecture trained on permuted labels, in
+   *     evaluation mode (as {@link LabelRandomization} returns it), or null to skip that test
    * @param done called after each explanation (progress)
    */
   public SanityReport run(List<SaliencyMethod> methods, Module labelRandomized, Runnable done) {
+    return run(methods, true, labelRandomized, done);
+  }
+
+  /**
+   * Only what the verdicts need: each method's maps after full cascading randomisation (every
+   * repeat), compared with the trained model's. The report's methods hold that one cascading
+   * step; {@link #run} gives the same numbers for it, with every other step besides.
+   */
+  public SanityReport verdicts(List<SaliencyMethod> methods, Runnable done) {
+    return run(methods, false, null, done);
+  }
+
+  private SanityReport run(List<SaliencyMethod> methods, boolean everyStep,
+      Module labelRandomized, Runnable done) {
     Module copy = new ParameterRandomization(model, architecture, seed).cascading(0);
     Tensor logits = logits(copy);
     int[] classes = Targets.top1().resolve(logits);
@@ -111,24 +130,25 @@ public final class SanityCheck {
       steps.put(m, new ArrayList<>());
     }
     Comparisons compare = new Comparisons(originals, steps, done);
+    int all = groups.size();
     for (int r = 0; r < repeats; r++) {
       ParameterRandomization random = new ParameterRandomization(model, architecture, seed + r);
       compare.repeat(r);
-      for (int k = 1; k <= groups.size(); k++) {
+      for (int k = everyStep ? 1 : all; k <= all; k++) {
         compare.all(SanityTest.CASCADING, groups.get(k - 1).name(), random.cascading(k),
             classes);
       }
-      for (int g = 0; g < groups.size(); g++) {
+      for (int g = 0; everyStep && g < all; g++) {
         compare.all(SanityTest.INDEPENDENT, groups.get(g).name(), random.independent(g),
             classes);
       }
     }
     compare.repeat(0);
-    if (randomClasses.length > 0) {
+    if (everyStep && randomClasses.length > 0) {
       compare.all(SanityTest.RANDOM_LOGIT, SanityTest.RANDOM_LOGIT.id(), copy, randomClasses);
     }
     if (labelRandomized != null) {
-      compare.all(SanityTest.LABEL, SanityTest.LABEL.id(), labelRandomized.eval(), classes);
+      compare.all(SanityTest.LABEL, SanityTest.LABEL.id(), labelRandomized, classes);
     }
     List<MethodSanity> results = new ArrayList<>();
     originals.forEach((m, original) ->

@@ -3,6 +3,7 @@ package io.gradlight.saliency.sanity;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.gradlight.nn.image.ImageDecoder;
+import io.gradlight.saliency.render.Colormap;
 import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
@@ -29,12 +30,12 @@ class CascadeStripsTest {
   }
 
   @Test
-  void theStripIsTheImageThenTheOriginalThenEachCascadingStep() {
+  void theStripIsTheImageThenTheColouredOriginalThenEachCascadingStep() {
     Tensor images = Tensor.full(DType.F32, Shape.of(2, 3, 4, 5), 0.5);
-    Tensor strip = CascadeStrips.strip(method(), images, 1);
+    Tensor strip = CascadeStrips.strip(method(), images, 1, Colormap.GRAY);
     int gap = CascadeStrips.GAP;
     assertEquals(Shape.of(3, 4, 4 * 5 + 3 * gap), strip.shape());
-    double[] expected = {0.5, 0.1, 0.2, 0.3};
+    double[] expected = {0.5, grey(0.1), grey(0.2), grey(0.3)};
     for (int c = 0; c < 3; c++) {
       for (int part = 0; part < 4; part++) {
         int left = part * (5 + gap);
@@ -45,14 +46,19 @@ class CascadeStripsTest {
       }
     }
     assertEquals(Shape.of(3, 4, 3 * 5 + 2 * gap),
-        CascadeStrips.strip(method(), null, 0).shape());
+        CascadeStrips.strip(method(), null, 0, Colormap.JET).shape());
+  }
+
+  /** The grey level the gray colormap gives {@code v}: 8 bits, rounded down. */
+  private static double grey(double v) {
+    return Math.floor(255 * v) / 255;
   }
 
   @Test
   void writesOnePngPerImageNamedAfterTheMethod() throws IOException {
-    List<Path> files = CascadeStrips.write(method(), null, tmp.resolve("strips"));
-    assertEquals(List.of(tmp.resolve("strips/gradcam++-0.png"),
-        tmp.resolve("strips/gradcam++-1.png")), files);
+    List<Path> files = CascadeStrips.write(method(), null, Colormap.GRAY, tmp.resolve("strips"));
+    assertEquals(List.of(tmp.resolve("strips/cascade-gradcam++-0.png"),
+        tmp.resolve("strips/cascade-gradcam++-1.png")), files);
     assertEquals(3 * 5 + 2 * CascadeStrips.GAP, ImageDecoder.readHeader(files.get(1)).width());
     assertEquals("a_b-c", CascadeStrips.fileStem("a/b-c"));
   }

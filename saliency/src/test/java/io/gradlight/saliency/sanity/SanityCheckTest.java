@@ -159,4 +159,20 @@ class SanityCheckTest {
       assertTrue(first.steps().get(i).display().allClose(s.display(), 0, 0));
     }
   }
+
+  @Test
+  void verdictsComputeOnlyTheFullCascadeWithTheSameNumbers() {
+    Module model = SHAPESNET.apply(3).eval();
+    SanityCheck check = new SanityCheck(model, SHAPESNET, IMAGES, null, 5, 2, new Ssim());
+    AtomicInteger done = new AtomicInteger();
+    MethodSanity quick = check.verdicts(List.of(new GradCam()), done::incrementAndGet)
+        .method("gradcam");
+    assertEquals(check.verdictExplanations(1), done.get());
+    assertEquals(3, done.get());
+    assertEquals(1, quick.steps().size());
+    MethodSanity full = check.run(List.of(new GradCam()), null, () -> {}).method("gradcam");
+    assertEquals("features.0", quick.fullCascade().step());
+    assertArrayEquals(full.fullCascade().samples(), quick.fullCascade().samples());
+    assertEquals(full.verdict(), quick.verdict());
+  }
 }
