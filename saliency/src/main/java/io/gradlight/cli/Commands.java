@@ -15,7 +15,8 @@ final class Commands {
       new ExplainCommand(),
       new EvaluateCommand(),
       new SanityCommand(),
-      new LieCommand());
+      new LieCommand(),
+      new DemoCommand());
 
   private Commands() {}
 

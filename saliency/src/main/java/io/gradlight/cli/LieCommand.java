@@ -97,12 +97,12 @@ final class LieCommand implements Command {
       throw new UsageException(RISE_MASKS + " must be at least 1, got " + masks);
     }
     long seed = args.longValue(SEED);
-    Checkpoint weights = weights(args.value(WEIGHTS));
     int cells = size / 8;
     String targetName = args.value(TARGET);
     TargetPicture picture = targetName.equals("smiley")
         ? TargetPicture.smiley(cells, cells)
         : TargetPicture.fromImage(ImageDecoder.read(existing(targetName)), cells, cells);
+    Checkpoint weights = weights(args.value(WEIGHTS));
     Tensor images = new Shapes(size, false).batch(0, count, seed).images();
 
     out.printf(Locale.ROOT, "manipulating shapesnet (%s) at %s: +1 channel drawing %s (%d x %d),"

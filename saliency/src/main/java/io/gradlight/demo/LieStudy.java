@@ -1,7 +1,6 @@
 package io.gradlight.demo;
 
 import io.gradlight.nn.Module;
-import io.gradlight.nn.data.Shapes;
 import io.gradlight.nn.train.Checkpoint;
 import io.gradlight.nn.zoo.ShapesNet;
 import io.gradlight.saliency.SaliencyMethod;
@@ -187,7 +186,7 @@ public final class LieStudy {
     List<Block.FigureRow> rows = new ArrayList<>();
     int[] classes = r.working().classes();
     for (int i = 0; i < classes.length; i++) {
-      Tensor image = r.images().slice(0, i, i + 1).reshape(3, height, width);
+      Tensor image = Pictures.image(r.images(), i);
       List<Block.Picture> cells = new ArrayList<>();
       cells.add(pictures.image(image, prefix + "input_" + i + ".png", ""));
       cells.add(i == 0 ? target : null);
@@ -196,7 +195,7 @@ public final class LieStudy {
         cells.add(
             overlay(pictures, o.manipulated().display(), i, image, prefix, o.method(), "manipulated"));
       }
-      rows.add(new Block.FigureRow(i + ": " + className(classes[i]), cells));
+      rows.add(new Block.FigureRow(i + ": " + Pictures.className(classes[i]), cells));
     }
     List<Block> blocks = new ArrayList<>();
     blocks.add(new Block.Figures(columns, rows));
@@ -223,14 +222,7 @@ public final class LieStudy {
   private static Block.Picture overlay(
       Pictures pictures, Tensor display, int i, Tensor image, String prefix, String method,
       String network) {
-    Tensor map = display.slice(0, i, i + 1).reshape(display.dim(1), display.dim(2));
-    return pictures.overlay(map, image, prefix + method + "_" + network + "_" + i + ".png", "");
-  }
-
-  /** The Shapes name of class {@code c}, or the index for a model with other classes. */
-  static String className(int c) {
-    String[] names = Shapes.classNames();
-    return c < names.length ? names[c] : "class " + c;
+    return pictures.overlay(Pictures.plane(display, i), image, prefix + method + "_" + network + "_" + i + ".png", "");
   }
 
   private static String format(double v) {

@@ -1,5 +1,6 @@
 package io.gradlight.demo;
 
+import io.gradlight.nn.data.Shapes;
 import io.gradlight.nn.image.PngWriter;
 import io.gradlight.saliency.render.Colormap;
 import io.gradlight.saliency.render.Overlay;
@@ -38,6 +39,22 @@ public final class Pictures {
   /** Writes the display map {@code [H, W]} alone, coloured. */
   public Block.Picture heat(Tensor map, String file, String caption) {
     return write(PngWriter.encodeRgb(Overlay.heat(map, COLORMAP)), file, caption);
+  }
+
+  /** Image {@code i} of a batch {@code [N, 3, H, W]} as {@code [3, H, W]}. */
+  public static Tensor image(Tensor images, int i) {
+    return images.slice(0, i, i + 1).reshape(3, images.dim(2), images.dim(3));
+  }
+
+  /** Map {@code i} of display maps {@code [N, H, W]} as {@code [H, W]}. */
+  public static Tensor plane(Tensor maps, int i) {
+    return maps.slice(0, i, i + 1).reshape(maps.dim(1), maps.dim(2));
+  }
+
+  /** The Shapes name of class {@code c}, or {@code class c} beyond the Shapes classes. */
+  public static String className(int c) {
+    String[] names = Shapes.classNames();
+    return c < names.length ? names[c] : "class " + c;
   }
 
   private Block.Picture write(byte[] png, String file, String caption) {
