@@ -59,6 +59,16 @@ public final class ParsedArgs {
     }
   }
 
+  /** The option's value as a long, or its default. */
+  public long longValue(String name) throws UsageException {
+    String v = value(name);
+    try {
+      return Long.parseLong(v);
+    } catch (NumberFormatException e) {
+      throw new UsageException(name + " expects an integer, got '" + v + "'");
+    }
+  }
+
   /** The option's value as a finite double, or its default. */
   public double doubleValue(String name) throws UsageException {
     String v = value(name);

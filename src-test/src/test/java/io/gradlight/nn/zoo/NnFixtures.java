@@ -13,20 +13,19 @@ import java.util.List;
  * The PyTorch parity fixtures made by {@code scripts/make_nn_fixtures.py} (resources under {@code
  * fixtures/nn/}): an input, and per model its logits, gradients and names.
  */
-final class NnFixtures {
+public final class NnFixtures {
   /** The seed of the fixture weights. */
-  static final long SEED = 1234;
-
+  public static final long SEED = 1234;
   /** The logit whose gradients the fixtures hold. */
-  static final int TARGET = 3;
+  public static final int TARGET = 3;
 
   /** The class count of the fixture models. */
-  static final int CLASSES = 10;
+  public static final int CLASSES = 10;
 
   private NnFixtures() {}
 
   /** An {@code .npy} fixture (float64). */
-  static Tensor npy(String file) throws IOException {
+  public static Tensor npy(String file) throws IOException {
     return NpyReader.tensor(path(file));
   }
 
