@@ -37,12 +37,12 @@ import java.util.Map;
  * hook on the target layer replaces the layer's output with the ablated copies of the image's
  * activations {@code A} (from the clean pass), so only the head after the layer sees them; the
  * layers before it run on the repeated input and their output is discarded (pytorch-grad-cam does
- * the same). A layer module that runs more than once per pass (torchvision's BasicBlock applies
- * its {@code relu} twice) is ablated at its last run, whose output is the {@code A} every
- * layer method reads. A channel already equal to the fill everywhere (a dead ReLU channel) is not run: its
- * ablation changes nothing, so {@code S_k = S} and {@code w_k = 0} exactly; the notes count them.
- * A score {@code S = 0} would make the weights infinite; the weights are then {@code S - S_k},
- * and the notes say so.
+ * the same). A layer module that runs more than once per pass (torchvision's BasicBlock applies its
+ * {@code relu} twice) is ablated at its last run, whose output is the {@code A} every layer method
+ * reads. A channel already equal to the fill everywhere (a dead ReLU channel) is not run: its
+ * ablation changes nothing, so {@code S_k = S} and {@code w_k = 0} exactly; the notes count them. A
+ * score {@code S = 0} would make the weights infinite; the weights are then {@code S - S_k}, and
+ * the notes say so.
  */
 public final class AblationCam implements SaliencyMethod {
   /** The CLI id. */

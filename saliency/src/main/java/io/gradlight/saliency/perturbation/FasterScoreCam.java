@@ -19,8 +19,8 @@ import io.gradlight.saliency.SaliencyMethod;
  *
  * {@code N} defaults to {@value #DEFAULT_TOP_CHANNELS} (neither source fixes one; tf-keras-vis
  * leaves {@code max_N} unset): {@code K / N} times fewer masked forward passes (resnet18's 512
- * channels: about 50 times; the Faster-Score-CAM README reports "about 10 times faster" on
- * VGG16). With {@code N >= K} it is Score-CAM. Like Score-CAM it is a CAM-family method that needs only
+ * channels: about 50 times; the Faster-Score-CAM README reports "about 10 times faster" on VGG16).
+ * With {@code N >= K} it is Score-CAM. Like Score-CAM it is a CAM-family method that needs only
  * forward passes; the display map is {@code Display.ofMap} with ReLU.
  */
 public final class FasterScoreCam implements SaliencyMethod {

@@ -30,8 +30,8 @@ import java.util.Map;
  * the reference code's Keras example (the reference notebooks use 5000 to 6000 masks, xplique
  * 4000, TorchRay 8000), a compromise for CPU time: every mask costs one forward pass per image.
  * Masks are seeded by the request's seed: the same seed gives the same masks for any batch size
- * and the same map on any thread count. The display map is {@link Display#ofMap} without ReLU: the raw map is a
- * weighted mean of probabilities, never negative, so a ReLU would change nothing.
+ * and the same map on any thread count. The display map is {@link Display#ofMap} without ReLU:
+ * the raw map is a weighted mean of probabilities, never negative, so a ReLU would change nothing.
  */
 public final class Rise implements SaliencyMethod {
   /** The CLI id. */

@@ -42,7 +42,8 @@ class AblationCamTest {
     }
     // Channel 4 is 0 everywhere in both images, so its ablation is skipped; channel 5 (0.5) runs.
     assertEquals("2 channels already equal to the fill", map.notes().get("skipped"));
-    assertEquals(Integer.toString(2 * (TinyModels.CHANNELS - 1)), map.notes().get("forward passes"));
+    assertEquals(Integer.toString(2 * (TinyModels.CHANNELS - 1)),
+        map.notes().get("forward passes"));
   }
 
   @Test

@@ -92,7 +92,8 @@ class ScoreCamTest {
 
   @Test
   void fasterScoreCamKeepsTheMostVariedChannel() {
-    ExplainRequest one = request.withInput(request.input().slice(0, 0, 1)).withTargets(Targets.of(1));
+    ExplainRequest one =
+        request.withInput(request.input().slice(0, 0, 1)).withTargets(Targets.of(1));
     SaliencyMap map = new FasterScoreCam(1, ScoreCam.Weighting.CHANNEL_SOFTMAX, 32).explain(one);
     Tensor act = activation(one.input());
     int best = 0;
