@@ -6,9 +6,17 @@ import java.util.Optional;
 /** The registry of implemented subcommands, in the order {@code gradlight --help} lists them. */
 final class Commands {
   /** Every implemented command; add new ones here. */
-  static final List<Command> ALL = List.of(new InspectCommand(), new DatasetCommand(),
-      new LayersCommand(), new TrainCommand(), new PredictCommand(), new ExplainCommand(),
-      new SanityCommand());
+  static final List<Command> ALL = List.of(
+      new InspectCommand(),
+      new DatasetCommand(),
+      new LayersCommand(),
+      new TrainCommand(),
+      new PredictCommand(),
+      new ExplainCommand(),
+      new EvaluateCommand(),
+      new SanityCommand(),
+      new LieCommand(),
+      new DemoCommand());
 
   private Commands() {}
 

@@ -15,7 +15,8 @@ import java.util.Map;
  * derivatives computed by nested reverse mode instead of eq. 19's closed form:
  *
  * <pre>
- *   alpha_kij = Y''_kij / (2 Y''_kij + (sum_ab A_kab) Y'''_kij),   w_k = sum_ij ReLU(Y'_kij) alpha_kij
+ *   alpha_kij = Y''_kij / (2 Y''_kij + (sum_ab A_kab) Y'''_kij)
+ *   w_k       = sum_ij ReLU(Y'_kij) alpha_kij
  *   Y' = e^S g,   Y'' = e^S (g^2 + S''),   Y''' = e^S (g^3 + 3 g S'' + S''')      (per element)
  * </pre>
  *
@@ -31,7 +32,8 @@ import java.util.Map;
  * uses {@link GradCamPlusPlus}'s eps and zero rule on the {@code D_n}:
  *
  * <pre>
- *   alpha = D2 / (2 D2 + (sum_ab A_kab) D3 + 1e-6),  0 where D2 = 0;   raw = sum_k (sum_ij ReLU(D1) alpha) A_k
+ *   alpha = D2 / (2 D2 + (sum_ab A_kab) D3 + 1e-6),  0 where D2 = 0
+ *   raw   = sum_k (sum_ij ReLU(D1) alpha) A_k
  * </pre>
  *
  * so that the raw map equals {@link GradCamPlusPlus}'s exactly when the head is piecewise linear

@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  *
  * <pre>
  *   D1 = mean_s g_s,   D2 = mean_s g_s^2,   D3 = mean_s g_s^3
- *   alpha = D2 / (2 D2 + (sum_ab A_kab) D3 + 1e-6),  0 where D2 = 0;   w_k = sum_ij ReLU(D1) alpha
+ *   alpha = D2 / (2 D2 + (sum_ab A_kab) D3 + 1e-6),  0 where D2 = 0
+ *   w_k   = sum_ij ReLU(D1) alpha
  *   raw = sum_k w_k A_k
  * </pre>
  *
