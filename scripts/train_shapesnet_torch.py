@@ -12,7 +12,7 @@ The data comes from gradlight itself, as PNG files written by its `dataset` comm
     ./gradlight dataset --out /tmp/shapes-train --count 12000 --seed 1
     ./gradlight dataset --out /tmp/shapes-test --count 2000 --seed 2
     /usr/bin/python3 scripts/train_shapesnet_torch.py --train /tmp/shapes-train \
-        --test /tmp/shapes-test --epochs 8 --batch 32 --threads 2
+        --test /tmp/shapes-test --epochs 5 --batch 32 --threads 2
 
 (gradlight trains on the same renders before their 8-bit PNG rounding.) Needs Debian's
 python3-torch (1.13) and python3-pil. It prints the loss and accuracy per epoch, the held-out
@@ -108,7 +108,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--train", help="a directory written by `gradlight dataset`")
     p.add_argument("--test", help="held-out images, also from `gradlight dataset`")
-    p.add_argument("--epochs", type=int, default=8)
+    p.add_argument("--epochs", type=int, default=5)
     p.add_argument("--batch", type=int, default=32)
     p.add_argument("--lr", type=float, default=0.05)
     p.add_argument("--momentum", type=float, default=0.9)

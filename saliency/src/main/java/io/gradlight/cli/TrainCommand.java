@@ -27,7 +27,7 @@ final class TrainCommand implements Command {
   /** The default number of held-out images the final accuracy is measured on. */
   static final int DEFAULT_HELD_OUT = 2000;
 
-  static final int DEFAULT_EPOCHS = 8;
+  static final int DEFAULT_EPOCHS = 5;
   static final int DEFAULT_BATCH = 32;
   static final int DEFAULT_TRAIN_COUNT = 12_000;
   static final long DEFAULT_SEED = 1;
