@@ -15,6 +15,7 @@ import io.gradlight.saliency.SaliencyMethod;
 import io.gradlight.saliency.render.Colormap;
 import io.gradlight.saliency.sanity.CascadeStrips;
 import io.gradlight.saliency.sanity.LabelRandomization;
+import io.gradlight.saliency.sanity.LayerGroup;
 import io.gradlight.saliency.sanity.MethodSanity;
 import io.gradlight.saliency.sanity.SanityCheck;
 import io.gradlight.saliency.sanity.SanityCsv;
@@ -165,7 +166,7 @@ final class SanityCommand implements Command {
     }
     out.printf(Locale.ROOT, "layer groups re-initialised from the top: %s; %d seeded draw%s per"
         + " step; SSIM with a uniform %dx%d window on display maps; target layer %s%n",
-        String.join(", ", report.groups().stream().map(g -> g.name()).toList()), repeats,
+        String.join(", ", report.groups().stream().map(LayerGroup::name).toList()), repeats,
         repeats == 1 ? "" : "s", report.ssimWindow(), report.ssimWindow(), report.layer());
     out.println(SanityTables.rule());
     out.println();
