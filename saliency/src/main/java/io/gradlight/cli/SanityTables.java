@@ -27,16 +27,18 @@ final class SanityTables {
 
   /**
    * One line per method: the verdict, the three measures after full cascading randomisation,
-   * and the Spearman of the random-logit and label tests ({@code -} when not run).
+   * the Spearman after re-initialising the top group only (where Guided Backprop shows its
+   * invariance to the upper layers), and the Spearman of the random-logit and label tests
+   * ({@code -} when not run).
    */
   static String summary(SanityReport report) {
-    TextTable t = new TextTable().rightAlign(2, 3, 4, 5, 6).row("method", "verdict",
-        "spearman", "|spearman|", "ssim", "random-logit", "label");
+    TextTable t = new TextTable().rightAlign(2, 3, 4, 5, 6, 7).row("method", "verdict",
+        "spearman", "|spearman|", "ssim", "top only", "random-logit", "label");
     for (MethodSanity m : report.methods()) {
       Similarity full = m.fullCascade().mean();
       t.row(m.method(), m.verdict().word(), number(full.spearman()), number(full.spearmanAbs()),
-          number(full.ssim()), spearman(m, SanityTest.RANDOM_LOGIT),
-          spearman(m, SanityTest.LABEL));
+          number(full.ssim()), spearman(m, SanityTest.CASCADING),
+          spearman(m, SanityTest.RANDOM_LOGIT), spearman(m, SanityTest.LABEL));
     }
     return t.render();
   }
@@ -48,6 +50,7 @@ final class SanityTables {
         + " curves)";
   }
 
+  /** The mean Spearman of the test's first step ({@code -} when the test did not run). */
   private static String spearman(MethodSanity m, SanityTest test) {
     List<SanityStep> steps = m.steps(test);
     return steps.isEmpty() ? "-" : number(steps.getFirst().mean().spearman());

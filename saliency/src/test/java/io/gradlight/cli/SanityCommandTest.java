@@ -65,6 +65,18 @@ class SanityCommandTest {
   }
 
   @Test
+  void withoutWeightsItUsesTheShippedShapesNet() throws IOException {
+    Path out = tmp.resolve("shipped");
+    CliRun r = CliRun.of("sanity", "--method", "gradcam", "--count", "1", "--repeats", "1",
+        "--label-epochs", "0", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertTrue(r.out().startsWith("sanity checks of 1 method on shapesnet (shipped weights,"
+        + " held-out accuracy "), r.out());
+    assertTrue(r.out().contains("top only"), r.out());
+    assertEquals(1 + 5 + 5 + 1, Files.readAllLines(out.resolve("sanity.csv")).size());
+  }
+
+  @Test
   void badArgumentsExitWithTwoAndWriteNothing() throws IOException {
     String out = tmp.resolve("x").toString();
     String w = weights.toString();
