@@ -66,7 +66,8 @@ final class DemoCommand implements Command {
       throw new UsageException(IMAGES + " must be from 1 to " + MAX_IMAGES + ", got " + images);
     }
     DemoConfig config = new DemoConfig(images, args.longValue(SEED), d.riseMasks(),
-        d.pixelsPerStep(), Math.min(images, d.sanityImages()), d.sanityMethods(),
+        d.pixelsPerStep(), Math.min(images, d.sanityImages()), d.sanityRepeats(),
+        d.sanityMethods(),
         d.lieRiseMasks(), d.cleverHansCount(), Math.min(d.cleverHansExplained(),
         d.cleverHansCount()), d.cleverHansMethods());
     return run(config, weights(args.value(WEIGHTS)), Path.of(args.value(OUT)), out, err);

@@ -2,6 +2,7 @@ package io.gradlight.demo;
 
 import io.gradlight.saliency.cleverhans.CleverHansStudy;
 import io.gradlight.saliency.cleverhans.CleverHansWeights;
+import io.gradlight.saliency.metrics.PointingGame;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,12 @@ final class CleverHansSection {
   static List<String> relevanceHeader() {
     return List.of(
         "method",
-        "cheater: on cue %",
-        "cheater: on object %",
-        "honest: on cue %",
-        "honest: on object %");
+        "cheater: mass on cue %",
+        "on object %",
+        "points at cue %",
+        "honest: mass on cue %",
+        "on object %",
+        "points at cue %");
   }
 
   /** One row per method: the relevance masses in percent. */
@@ -48,8 +51,10 @@ final class CleverHansSection {
               m.method(),
               percent(m.cheaterOnCue()),
               percent(m.cheaterOnObject()),
+              percent(m.cheaterPointsAtCue()),
               percent(m.honestOnCue()),
-              percent(m.honestOnObject())));
+              percent(m.honestOnObject()),
+              percent(m.honestPointsAtCue())));
     }
     return rows;
   }
@@ -104,9 +109,11 @@ final class CleverHansSection {
             new Block.Table(
                 String.format(
                     Locale.ROOT,
-                    "Share of the positive relevance on the cue and on the object, mean over %d cued"
-                        + " images, each model explaining its own top-1 class (a map spread evenly"
-                        + " would put %.1f%% on the cue)",
+                    "Share of the positive relevance on the cue and on the object, and how often the"
+                        + " map's peak is within %.1f px of the cue, over %d cued images, each"
+                        + " model explaining its own top-1 class (a map spread evenly would put"
+                        + " %.1f%% of its mass on the cue)",
+                    PointingGame.published().tolerance(),
                     labels.length,
                     100 * r.cueArea()),
                 relevanceHeader(),

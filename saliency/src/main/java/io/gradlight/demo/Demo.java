@@ -102,9 +102,10 @@ public final class Demo {
         honest.classCount(), Activation.parse(honest.activation()), seed);
     SanityReport sanity;
     try (Progress.Task task = progress.start("sanity checks", SanitySection.work(model,
-        architecture, sanityImages, layer, c.seed(), c.sanityMethods().size()))) {
+        architecture, sanityImages, layer, c.seed(), c.sanityRepeats(),
+        c.sanityMethods().size()))) {
       sanity = SanitySection.run(model, architecture, sanityImages, layer, c.seed(),
-          c.sanityMethods(), () -> task.advance(1));
+          c.sanityRepeats(), c.sanityMethods(), () -> task.advance(1));
     }
     sections.add(SanitySection.section(sanity, images, pictures));
 
