@@ -37,7 +37,9 @@ import java.util.Map;
  * hook on the target layer replaces the layer's output with the ablated copies of the image's
  * activations {@code A} (from the clean pass), so only the head after the layer sees them; the
  * layers before it run on the repeated input and their output is discarded (pytorch-grad-cam does
- * the same). A channel already equal to the fill everywhere (a dead ReLU channel) is not run: its
+ * the same). A layer module that runs more than once per pass (torchvision's BasicBlock applies
+ * its {@code relu} twice) is ablated at its last run, whose output is the {@code A} every
+ * layer method reads. A channel already equal to the fill everywhere (a dead ReLU channel) is not run: its
  * ablation changes nothing, so {@code S_k = S} and {@code w_k = 0} exactly; the notes count them.
  * A score {@code S = 0} would make the weights infinite; the weights are then {@code S - S_k},
  * and the notes say so.
@@ -92,6 +94,11 @@ public final class AblationCam implements SaliencyMethod {
   @Override
   public SaliencyMap explain(ExplainRequest r) {
     String layer = r.layerOrDefault();
+    int[] runs = {0}; // how often the layer runs in one pass; A is its last output
+    r.model().registerForwardHook(layer, (m, in, out) -> {
+      runs[0]++;
+      return out;
+    });
     LayerForward clean = ForwardBatches.clean(r, layer);
     Tensor a = clean.activation().value();
     int[] classes = clean.classes();
@@ -113,7 +120,8 @@ public final class AblationCam implements SaliencyMethod {
         }
       }
     }
-    double[] ablatedScores = ablatedScores(r, layer, a, av, fills, classes, jobPlane, jobs);
+    double[] ablatedScores =
+        ablatedScores(r, layer, runs[0], a, av, fills, classes, jobPlane, jobs);
 
     double[] weights = new double[n * k];
     for (int j = 0; j < jobs; j++) {
@@ -133,8 +141,11 @@ public final class AblationCam implements SaliencyMethod {
     return new SaliencyMap(ID, raw, display, classes, layer, notes);
   }
 
-  /** The scores {@code S_k} of the first {@code jobs} ablations in {@code jobPlane}. */
-  private double[] ablatedScores(ExplainRequest r, String layer, Tensor a, double[] av,
+  /**
+   * The scores {@code S_k} of the first {@code jobs} ablations in {@code jobPlane}; the hook
+   * replaces the layer's output at its last run of the pass (run number {@code runs}).
+   */
+  private double[] ablatedScores(ExplainRequest r, String layer, int runs, Tensor a, double[] av,
       double[] fills, int[] classes, int[] jobPlane, int jobs) {
     if (jobs == 0) {
       return new double[0];
@@ -142,7 +153,9 @@ public final class AblationCam implements SaliencyMethod {
     int k = a.dim(1);
     Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize, (from, to) -> {
       Tensor ablated = ablatedOutputs(a, av, fills, jobPlane, from, to);
-      r.model().registerForwardHook(layer, (m, in, out) -> Variable.constant(ablated));
+      int[] seen = {0};
+      r.model().registerForwardHook(layer,
+          (m, in, out) -> ++seen[0] == runs ? Variable.constant(ablated) : out);
       return repeatedInputs(r.input(), jobPlane, k, from, to);
     });
     int[] jobClasses = new int[jobs];

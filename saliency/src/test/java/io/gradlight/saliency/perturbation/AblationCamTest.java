@@ -6,11 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlight.autograd.Variable;
 import io.gradlight.nn.Module;
+import io.gradlight.nn.layers.AdaptiveAvgPool2d;
+import io.gradlight.nn.layers.Conv2d;
+import io.gradlight.nn.layers.Flatten;
 import io.gradlight.nn.layers.Linear;
+import io.gradlight.nn.layers.ReLU;
+import io.gradlight.nn.layers.Sequential;
 import io.gradlight.saliency.ExplainRequest;
 import io.gradlight.saliency.SaliencyMap;
 import io.gradlight.saliency.Targets;
+import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Tensor;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -51,6 +58,22 @@ class AblationCamTest {
     // The weights are about 1e7 times larger than with zeros; compare relative to the map's size.
     double scale = expected.abs().maxValue();
     assertTrue(map.raw().allClose(expected, 0, 1e-9 * scale));
+  }
+
+  @Test
+  void aLayerThatRunsTwiceIsAblatedAtItsLastRun() {
+    // One ReLU module applied after each of two convolutions, as in torchvision's BasicBlock.
+    SplittableRandom rng = new SplittableRandom(12);
+    int k = TinyModels.CHANNELS;
+    ReLU relu = new ReLU();
+    Linear head = new Linear(k, TinyModels.CLASSES, true, rng);
+    Module model = new Sequential(new Conv2d(3, k, 3, 1, 1, true, rng), relu,
+        new Conv2d(k, k, 3, 1, 1, true, rng), relu, new AdaptiveAvgPool2d(1), new Flatten(), head)
+        .to(DType.F64).eval().requiresGrad(false);
+    ExplainRequest request = ExplainRequest.of(model, TinyModels.images(1, 8, 3))
+        .withTargets(Targets.of(1)).withLayer("3");
+    Tensor expected = closedForm(model, "3", head, request.input(), 1, 0.0);
+    assertTrue(new AblationCam().explain(request).raw().allClose(expected, 0, EXACT));
   }
 
   @Test
