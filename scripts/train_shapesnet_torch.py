@@ -9,20 +9,24 @@ layer; mean cross-entropy; SGD with momentum and weight decay; a cosine learning
 
 The data comes from gradlight itself, as PNG files written by its `dataset` command:
 
-    ./gradlight dataset --out /tmp/shapes-train --count 20000 --seed 1
+    ./gradlight dataset --out /tmp/shapes-train --count 12000 --seed 1
     ./gradlight dataset --out /tmp/shapes-test --count 2000 --seed 2
     /usr/bin/python3 scripts/train_shapesnet_torch.py --train /tmp/shapes-train \
-        --test /tmp/shapes-test --epochs 8 --batch 64 --threads 2
+        --test /tmp/shapes-test --epochs 8 --batch 32 --threads 2
 
 (gradlight trains on the same renders before their 8-bit PNG rounding.) Needs Debian's
 python3-torch (1.13) and python3-pil. It prints the loss and accuracy per epoch, the held-out
 accuracy, and the training throughput in images per second: forward, backward and optimizer step
-only, data already in memory, which is what gradlight's figure measures too.
+only, data already in memory, which is what gradlight's figure measures too. With --weights it
+instead loads weights trained by gradlight (same state-dict names) and reports their held-out
+accuracy in PyTorch.
 """
 import argparse
 import csv
+import json
 import math
 import os
+import struct
 import time
 
 import numpy as np
@@ -67,6 +71,23 @@ class ShapesNet(nn.Module):
         return self.fc(torch.flatten(self.avgpool(self.features(x)), 1))
 
 
+def read_safetensors(path):
+    """The F32 tensors of a safetensors file (gradlight checkpoints hold F32 only)."""
+    with open(path, "rb") as f:
+        (length,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(length))
+        data = f.read()
+    state = {}
+    for name, entry in header.items():
+        if name == "__metadata__":
+            continue
+        assert entry["dtype"] == "F32", f"{name}: {entry['dtype']}"
+        start, end = entry["data_offsets"]
+        array = np.frombuffer(data[start:end], dtype="<f4").reshape(entry["shape"])
+        state[name] = torch.from_numpy(array.copy())
+    return state
+
+
 def cosine(base, minimum, step, total):
     """The rate of io.gradlight.nn.train.CosineSchedule."""
     t = min(step, total)
@@ -85,18 +106,33 @@ def evaluate(model, images, labels, batch):
 
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    p.add_argument("--train", required=True, help="a directory written by `gradlight dataset`")
+    p.add_argument("--train", help="a directory written by `gradlight dataset`")
     p.add_argument("--test", help="held-out images, also from `gradlight dataset`")
     p.add_argument("--epochs", type=int, default=8)
-    p.add_argument("--batch", type=int, default=64)
+    p.add_argument("--batch", type=int, default=32)
     p.add_argument("--lr", type=float, default=0.05)
     p.add_argument("--momentum", type=float, default=0.9)
     p.add_argument("--weight-decay", type=float, default=5e-4)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--threads", type=int, default=2)
+    p.add_argument("--weights", help="evaluate these gradlight weights on --test instead of"
+                   " training (e.g. nn/src/main/resources/io/gradlight/nn/models/"
+                   "shapesnet.safetensors)")
     args = p.parse_args()
 
+    if not (args.train or args.weights and args.test):
+        p.error("give --train DIR, or --weights FILE with --test DIR")
     torch.set_num_threads(args.threads)
+    if args.weights:
+        test_images, test_labels = load_dir(args.test)
+        model = ShapesNet(int(test_labels.max()) + 1)
+        missing, unexpected = model.load_state_dict(read_safetensors(args.weights), strict=False)
+        # gradlight keeps BatchNorm's integer counters in the metadata, not as tensors.
+        assert all(k.endswith("num_batches_tracked") for k in missing) and not unexpected
+        accuracy = evaluate(model, test_images, test_labels, 256)
+        print(f"gradlight weights in PyTorch: held-out accuracy {accuracy:.4f} on "
+              f"{len(test_labels)} images")
+        return
     torch.manual_seed(args.seed)
     images, labels = load_dir(args.train)
     classes = int(labels.max()) + 1
@@ -133,7 +169,8 @@ def main():
         n = batches * args.batch
         print(f"epoch {epoch + 1}/{args.epochs}  loss {loss_sum / n:.4f}  "
               f"accuracy {correct / n:.4f}  {time.perf_counter() - epoch_start:.1f} s")
-    print(f"training: {seen} images in {busy:.1f} s of steps: {seen / busy:.1f} images/s")
+    if seen:
+        print(f"training: {seen} images in {busy:.1f} s of steps: {seen / busy:.1f} images/s")
     if args.test:
         test_images, test_labels = load_dir(args.test)
         accuracy = evaluate(model, test_images, test_labels, 256)

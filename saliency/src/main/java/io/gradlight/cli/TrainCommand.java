@@ -28,8 +28,8 @@ final class TrainCommand implements Command {
   static final int DEFAULT_HELD_OUT = 2000;
 
   static final int DEFAULT_EPOCHS = 8;
-  static final int DEFAULT_BATCH = 64;
-  static final int DEFAULT_TRAIN_COUNT = 20_000;
+  static final int DEFAULT_BATCH = 32;
+  static final int DEFAULT_TRAIN_COUNT = 12_000;
   static final long DEFAULT_SEED = 1;
 
   private static final String MODEL = "--model";

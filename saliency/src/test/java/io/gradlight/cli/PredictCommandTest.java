@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradlight.autograd.Variable;
 import io.gradlight.nn.Module;
+import io.gradlight.nn.data.ShapeClass;
 import io.gradlight.nn.data.Shapes;
 import io.gradlight.nn.image.PngWriter;
 import io.gradlight.nn.layers.Activation;
@@ -88,6 +89,16 @@ class PredictCommandTest {
     assertEquals(0, r.code(), r.err());
     assertEquals(5, rows(r.out()).size(), r.out());
     assertTrue(NAMES.contains(rows(r.out()).getFirst()[1]), r.out());
+  }
+
+  @Test
+  void shippedShapesnetNamesTheShapeInAPng() throws IOException {
+    Path png = tmp.resolve("shape.png");
+    PngWriter.writeRgb(images.slice(0, 0, 1).squeeze(0), png);
+    CliRun r = predict(png, "--model", "shapesnet");
+    assertEquals(0, r.code(), r.err());
+    String label = ShapeClass.ofLabel(Shapes.batch(2, 7).labels()[0]).displayName();
+    assertEquals(label, rows(r.out()).getFirst()[1], r.out());
   }
 
   /** One line on stderr, nothing on stdout, the given exit code. */

@@ -10,12 +10,15 @@ import io.gradlight.tensor.io.IntegerArray;
 import io.gradlight.tensor.io.Json;
 import io.gradlight.tensor.io.SafetensorsFile;
 import io.gradlight.tensor.io.SafetensorsWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -137,9 +140,14 @@ public record Checkpoint(String model, List<String> classNames, String activatio
    */
   public void save(Path path) throws IOException {
     Path target = path.toAbsolutePath();
-    Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+    // Not Files.createTempFile: its owner-only permissions would stay on the moved file.
+    Path temp = target.resolveSibling(
+        "." + target.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
     try {
-      SafetensorsWriter.write(temp, state.tensors(), metadata());
+      try (OutputStream out = new BufferedOutputStream(
+          Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW))) {
+        SafetensorsWriter.write(out, state.tensors(), metadata());
+      }
       try {
         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE,
             StandardCopyOption.REPLACE_EXISTING);

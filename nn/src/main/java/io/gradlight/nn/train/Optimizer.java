@@ -13,12 +13,12 @@ import java.util.List;
  * parameter without a gradient (frozen, or not reached by the last backward) is skipped and its
  * optimizer state does not advance, as in PyTorch.
  */
-public abstract class Optimizer {
+public abstract sealed class Optimizer permits Sgd, Adam {
   private final List<Parameter> parameters;
   private double learningRate;
 
   /** An optimizer of {@code parameters} starting at {@code learningRate}. */
-  protected Optimizer(List<Parameter> parameters, double learningRate) {
+  Optimizer(List<Parameter> parameters, double learningRate) {
     this.parameters = List.copyOf(parameters);
     this.learningRate = atLeast("learning rate", learningRate, 0);
   }

@@ -67,6 +67,9 @@ class CheckpointTest {
       assertEquals(List.of(file), files.toList());
     }
     assertEquals(3, Checkpoint.load(file).epoch());
+    Path plain = Files.createFile(dir.resolve("plain"));
+    assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file),
+        "the checkpoint gets the permissions of any new file, not a temporary file's");
   }
 
   @Test
