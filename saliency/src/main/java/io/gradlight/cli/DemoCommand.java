@@ -94,12 +94,14 @@ final class DemoCommand implements Command {
     };
     Demo.Result r = Demo.run(honest, CleverHansWeights.checkpoint(), config, dir, bars);
 
-    TextTable table = new TextTable().rightAlign(1, 2, 3, 5, 6);
+    TextTable table = new TextTable().rightAlign(1, 2, 3, 5, 6, 7);
     table.row(Demo.summaryHeader().toArray(String[]::new));
     Demo.summaryRows(r).forEach(row -> table.row(row.toArray(String[]::new)));
     out.print(table.render());
-    out.println("deletion/insertion: AUC of the class probability (lower/higher is better);"
-        + " sanity: cascading randomisation verdict; cheater on cue: Clever-Hans relevance mass");
+    out.println("deletion/insertion: area under the class probability curve (lower/higher is"
+        + " better); pointing: peak within the scaled tolerance of the shape; sanity: verdict"
+        + " after cascading randomisation; Clever Hans: the cheating model's relevance mass on"
+        + " the cue and how often its peak is within 15 px of it");
     out.println();
     out.println("manipulation (Viering et al. 2019):");
     LieStudy.logitLines(r.lie()).forEach(line -> out.println("  " + line));

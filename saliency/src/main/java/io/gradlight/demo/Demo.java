@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
@@ -43,6 +44,7 @@ public final class Demo {
    *
    * @param index the gallery page
    * @param methods the maps of every method ({@link MethodGallery})
+   * @param methodSeconds the wall time of each method's explanation of the batch
    * @param scores the metrics of every method, the centre baseline last
    * @param sanity the sanity checks of the sanity methods
    * @param lie the manipulation
@@ -150,8 +152,8 @@ public final class Demo {
 
   /** The terminal summary's header. */
   public static List<String> summaryHeader() {
-    return List.of("method", "deletion", "insertion", "pointing %", "sanity", "cheater on cue %",
-        "seconds");
+    return List.of("method", "deletion", "insertion", "pointing %", "sanity",
+        "Clever Hans: cue mass %", "peak on cue %", "seconds");
   }
 
   /** One row per method: its headline numbers from every section ("-" where it did not run). */
@@ -161,12 +163,15 @@ public final class Demo {
       String id = r.methods().get(m).method();
       MethodScores s = r.scores().get(m);
       Verdict v = SanitySection.verdict(r.sanity(), id);
-      String cue = r.cleverHans().methods().stream().filter(x -> x.method().equals(id))
-          .findFirst().map(x -> CleverHansSection.percent(x.cheaterOnCue())).orElse("-");
+      Optional<CleverHansStudy.MethodRelevance> cheater = r.cleverHans().methods().stream()
+          .filter(x -> x.method().equals(id))
+          .findFirst();
       rows.add(List.of(id, MetricsTable.format(Metric.DELETION, s.value(Metric.DELETION)),
           MetricsTable.format(Metric.INSERTION, s.value(Metric.INSERTION)),
           MetricsTable.format(Metric.POINTING_GAME, s.value(Metric.POINTING_GAME)),
-          v == null ? "-" : v.word().toLowerCase(Locale.ROOT), cue,
+          v == null ? "-" : v.word().toLowerCase(Locale.ROOT),
+          cheater.map(x -> CleverHansSection.percent(x.cheaterOnCue())).orElse("-"),
+          cheater.map(x -> CleverHansSection.percent(x.cheaterPointsAtCue())).orElse("-"),
           String.format(Locale.ROOT, "%.2f", r.methodSeconds()[m])));
     }
     return rows;
