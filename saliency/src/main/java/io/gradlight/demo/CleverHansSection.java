@@ -109,8 +109,8 @@ final class CleverHansSection {
             new Block.Table(
                 String.format(
                     Locale.ROOT,
-                    "Share of the positive relevance on the cue and on the object, and how often the"
-                        + " map's peak is within %.1f px of the cue, over %d cued images, each"
+                    "Share of the positive relevance on the cue and on the object, and how often"
+                        + " the map's peak is within %.1f px of the cue, over %d cued images, each"
                         + " model explaining its own top-1 class (a map spread evenly would put"
                         + " %.1f%% of its mass on the cue)",
                     PointingGame.published().tolerance(),

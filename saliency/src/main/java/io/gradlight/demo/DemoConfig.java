@@ -3,8 +3,8 @@ package io.gradlight.demo;
 import java.util.List;
 
 /**
- * How much work {@link Demo} does. The defaults fit the demo into about three minutes on two
- * cores; {@link #tiny()} is for tests.
+ * How much work {@link Demo} does. The defaults fit the demo into about three minutes on two cores;
+ * {@link #tiny()} is for tests.
  *
  * @param images the Shapes images every method explains (and the metrics score)
  * @param seed the seed of the images (not the training seeds 1 and 2) and of stochastic methods
@@ -14,8 +14,8 @@ import java.util.List;
  * @param sanityRepeats the seeded draws of re-initialised weights per randomisation step
  * @param sanityMethods the methods the sanity checks run: those cheap enough to explain twelve
  *     times (the expensive ones run with {@code gradlight sanity})
- * @param lieRiseMasks RISE's masks on the manipulated network (the same seed on both networks,
- *     so fewer masks still show whether the maps move)
+ * @param lieRiseMasks RISE's masks on the manipulated network (the same seed on both networks, so
+ *     fewer masks still show whether the maps move)
  * @param cleverHansCount the cued and clean images the accuracies are measured on
  * @param cleverHansExplained the cued images whose maps give the relevance masses
  * @param cleverHansMethods the methods of the Clever-Hans section

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every registered method ({@link Methods}) on the demo's images, each explaining the model's
- * top-1 class with its paper defaults (RISE with fewer masks, to fit the demo's time), and the
- * gallery section that shows the maps side by side.
+ * Every registered method ({@link Methods}) on the demo's images, each explaining the model's top-1
+ * class with its paper defaults (RISE with fewer masks, to fit the demo's time), and the gallery
+ * section that shows the maps side by side.
  */
 final class MethodGallery {
   /** RISE's forward batch in the demo. */
@@ -97,7 +97,9 @@ final class MethodGallery {
       for (int i = 0; i < n; i++) {
         cells.add(
             pictures.overlay(
-                Pictures.plane(map.display(), i), Pictures.image(images, i), "maps/" + map.method() + "_" + i + ".png",
+                Pictures.plane(map.display(), i),
+                Pictures.image(images, i),
+                "maps/" + map.method() + "_" + i + ".png",
                 ""));
       }
       rows.add(

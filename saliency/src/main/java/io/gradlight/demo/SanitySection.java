@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
- * The model-parameter randomisation test of Adebayo et al. (2018) and the random-logit test
- * ({@link SanityCheck}) for the demo: a verdict table for the sanity methods, and the cascade of
- * maps of the methods whose verdicts the paper made famous.
+ * The model-parameter randomisation test of Adebayo et al. (2018) and the random-logit test ({@link
+ * SanityCheck}) for the demo: a verdict table for the sanity methods, and the cascade of maps of
+ * the methods whose verdicts the paper made famous.
  */
 final class SanitySection {
   /** The methods whose cascades the gallery draws (Adebayo et al.'s headline results). */
@@ -30,8 +30,14 @@ final class SanitySection {
   private SanitySection() {}
 
   /** The number of explanations {@link #run} makes (for progress). */
-  static int work(Module model, LongFunction<Module> architecture, Tensor images, String layer,
-      long seed, int repeats, int methods) {
+  static int work(
+      Module model,
+      LongFunction<Module> architecture,
+      Tensor images,
+      String layer,
+      long seed,
+      int repeats,
+      int methods) {
     return check(model, architecture, images, layer, seed, repeats).explanations(methods, false);
   }
 
@@ -52,8 +58,13 @@ final class SanitySection {
     return check(model, architecture, images, layer, seed, repeats).run(methods, null, done);
   }
 
-  private static SanityCheck check(Module model, LongFunction<Module> architecture, Tensor images,
-      String layer, long seed, int repeats) {
+  private static SanityCheck check(
+      Module model,
+      LongFunction<Module> architecture,
+      Tensor images,
+      String layer,
+      long seed,
+      int repeats) {
     return new SanityCheck(model, architecture, images, layer, seed, repeats, new Ssim());
   }
 

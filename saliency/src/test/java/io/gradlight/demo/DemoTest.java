@@ -32,8 +32,7 @@ class DemoTest {
   @Test
   void tinyDemoWritesEverySectionAndEveryPictureItLinks(@TempDir Path dir) throws Exception {
     DemoConfig tiny = DemoConfig.tiny();
-    Demo.Result r =
-        Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, Progress.NONE);
+    Demo.Result r = Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, Progress.NONE);
 
     int methods = Methods.ids().size();
     assertEquals(methods, r.methods().size());

@@ -9,8 +9,6 @@ import io.gradlight.nn.data.ShapesBatch;
 import io.gradlight.saliency.ExplainRequest;
 import io.gradlight.saliency.SaliencyMap;
 import io.gradlight.saliency.SaliencyMethod;
-import io.gradlight.saliency.Score;
-import io.gradlight.saliency.Targets;
 import io.gradlight.saliency.metrics.PointingGame;
 import io.gradlight.saliency.metrics.RelevanceMass;
 import io.gradlight.tensor.Tensor;
@@ -19,13 +17,13 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Clever-Hans story: a model trained on images whose label is given away by a cue (see
- * {@link Shapes}) is right on cued images and wrong on clean ones, and its saliency maps point at
- * the cue. Compared with an honest model (trained on clean images) on the same images:
+ * The Clever-Hans story: a model trained on images whose label is given away by a cue (see {@link
+ * Shapes}) is right on cued images and wrong on clean ones, and its saliency maps point at the cue.
+ * Compared with an honest model (trained on clean images) on the same images:
  *
  * <ul>
- *   <li>accuracy on {@code count} cued images and on the same images without the cue (the cue
- *       draws no random numbers, so the two sets differ only under the cue);
+ *   <li>accuracy on {@code count} cued images and on the same images without the cue (the cue draws
+ *       no random numbers, so the two sets differ only under the cue);
  *   <li>per method, on the first {@code explained} cued images, explained for each model's top-1
  *       class: the relevance mass ({@link RelevanceMass}: the share of the positive raw relevance,
  *       at the input's resolution) on the cue's mask and on the object's mask, and how often the
@@ -34,8 +32,8 @@ import java.util.List;
  * </ul>
  *
  * A map spread evenly would put {@link Result#cueArea} of its mass on the cue. Maps at a coarse
- * layer's resolution (Grad-CAM's 8 x 8 at 64 pixels) smear over the small cue, so their mass on
- * it stays low even when their peak sits next to it; the pointing rate shows that.
+ * layer's resolution (Grad-CAM's 8 x 8 at 64 pixels) smear over the small cue, so their mass on it
+ * stays low even when their peak sits next to it; the pointing rate shows that.
  */
 public final class CleverHansStudy {
   /** Images per forward pass when measuring accuracy. */
@@ -46,8 +44,8 @@ public final class CleverHansStudy {
   private final long seed;
 
   /**
-   * A study on images {@code 0 .. count-1} of the Shapes sequence for {@code seed} (take a seed
-   * the models were not trained on), explaining the first {@code explained} of them.
+   * A study on images {@code 0 .. count-1} of the Shapes sequence for {@code seed} (take a seed the
+   * models were not trained on), explaining the first {@code explained} of them.
    */
   public CleverHansStudy(int count, int explained, long seed) {
     if (count < 1 || explained < 1 || explained > count) {
@@ -63,8 +61,8 @@ public final class CleverHansStudy {
   }
 
   /**
-   * One method's relevance masses and pointing rates (fractions), each the mean over the
-   * explained images.
+   * One method's relevance masses and pointing rates (fractions), each the mean over the explained
+   * images.
    *
    * @param cheaterMap the cheating model's maps of the cued images
    * @param honestMap the honest model's maps of the same images
@@ -143,7 +141,8 @@ public final class CleverHansStudy {
     for (SaliencyMethod m : methods) {
       SaliencyMap c = m.explain(ExplainRequest.of(cheater, images).withSeed(seed));
       done.run();
-      SaliencyMap h = m.explain(ExplainRequest.of(honest, images.to(honest.dtype())).withSeed(seed));
+      SaliencyMap h =
+          m.explain(ExplainRequest.of(honest, images.to(honest.dtype())).withSeed(seed));
       done.run();
       Tensor rc = RelevanceMass.relevance(c, size, size);
       Tensor rh = RelevanceMass.relevance(h, size, size);
