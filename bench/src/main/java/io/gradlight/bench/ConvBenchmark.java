@@ -22,8 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The three convolution kernels (forward, backward to the input, backward to the weights), vector
  * against the scalar reference, batch 1, on ResNet-18 layer shapes written
  * {@code cIn x h x w > cOut k s p} (kernel, stride, padding): the stem, the 3x3 convolutions of
- * each stage, a stride-2 3x3 and a 1x1 stride-2 downsample. The {@code :gflop} line of each is GFLOP/s
- * (see {@link Flops}; every kernel does {@code ConvGeometry.flops()} of work).
+ * each stage, a stride-2 3x3 and a 1x1 stride-2 downsample. The {@code :gflop} line of each is
+ * GFLOP/s (see {@link Flops}; every kernel does {@code ConvGeometry.flops()} of work).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

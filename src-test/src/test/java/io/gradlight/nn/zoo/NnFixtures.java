@@ -16,7 +16,6 @@ import java.util.List;
 public final class NnFixtures {
   /** The seed of the fixture weights. */
   public static final long SEED = 1234;
-
   /** The logit whose gradients the fixtures hold. */
   public static final int TARGET = 3;
 

@@ -87,8 +87,8 @@ public final class Parallel {
 
   /**
    * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}, each exactly once, on
-   * the shared pool, and returns when all are done. Tasks must write disjoint outputs. With one thread,
-   * or one task, runs in the caller in index order.
+   * the shared pool, and returns when all are done. Tasks must write disjoint outputs. With one
+   * thread, or one task, runs in the caller in index order.
    */
   public static void forEach(int count, IntConsumer task) {
     if (count <= 0) {

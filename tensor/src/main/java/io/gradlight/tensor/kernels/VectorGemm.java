@@ -48,19 +48,24 @@ final class VectorGemm {
 
   /**
    * Writes rows {@code [p0, p0 + kc)} of panel {@code panel} of an operand, k-major: element
-   * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}. Rows or
-   * columns past the edge of the operand are not written (they stay zero; their products are never
-   * stored).
+   * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}.
+   * Rows or columns past the edge of the operand are not written (they stay zero; their products
+   * are never stored).
    */
   @FunctionalInterface
   interface PanelPacker {
     void pack(int panel, int p0, int kc, float[] dst, int at);
   }
 
+  /** {@code C (+)= op(A) op(B)}; fewer than MR rows go to {@link VectorGemv}. */
   static void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOff, float[] b, int bOff, float[] c, int cOff, boolean accumulate) {
-    multiply(m, n, k, packA(transA, m, k, a, aOff), packerB(transB, n, k, b, bOff), c, cOff,
-        accumulate);
+    if (m < MR) {
+      VectorGemv.gemm(transA, transB, m, n, k, a, aOff, b, bOff, c, cOff, accumulate);
+    } else {
+      multiply(m, n, k, packA(transA, m, k, a, aOff), packerB(transB, n, k, b, bOff), c, cOff,
+          accumulate);
+    }
   }
 
   /** op(A) in panels of MR rows: {@code dst[p MR + r] = op(A)[panel MR + r][p]}. */

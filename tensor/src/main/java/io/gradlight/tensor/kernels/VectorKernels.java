@@ -5,14 +5,27 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The F32 fast path on the JDK Vector API ({@code jdk.incubator.vector}). It overrides the F32
- * kernels of {@link ScalarKernels} where SIMD pays and inherits the rest: every F64 kernel is the
- * scalar reference.
+ * kernels of {@link ScalarKernels} where SIMD pays and inherits the rest: every F64 kernel, pow,
+ * and the pooling kernels are the scalar reference.
+ *
+ * <ul>
+ *   <li>GEMM and the three convolution kernels: {@link VectorGemm} (packed panels, a 4 x 16
+ *       register-blocked micro-kernel) and {@link VectorConvolution} (convolution as GEMM with
+ *       im2col packed on the fly). They accumulate in float with FMA, always.
+ *   <li>Elementwise kernels, sums and global average pooling: {@link VectorElementwise}, with
+ *       {@link VectorMath} for exp, log, tanh and sigmoid. Sums accumulate in double.
+ * </ul>
+ *
+ * <p>Like the reference, every result is bitwise the same for any thread count, and the same
+ * before and after the JIT compiles the code (no Vector API transcendental functions, no
+ * {@code reduceLanes}). It differs from the reference by rounding only, within bounds the parity
+ * tests state.
  *
  * <p>Loaded only through {@link KernelProvider}, reflectively, so that the scalar path never links
  * against the incubator module.
  */
 public final class VectorKernels extends ScalarKernels {
-  static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> FLOATS = FloatVector.SPECIES_PREFERRED;
 
   /** Fails with UnsupportedOperationException when the preferred vector is too narrow to pay. */
   public VectorKernels() {

@@ -34,7 +34,7 @@ final class VectorMath {
   /** Cephes expf: {@code e^r ~ 1 + r + r^2 P(r)} on {@code |r| <= ln2 / 2}. */
   private static final float[] EXP_POLY = {1.9875691500e-4f, 1.3981999507e-3f, 8.3334519073e-3f,
       4.1665795894e-2f, 1.6666665459e-1f, 5.0000001201e-1f};
-  /** Cephes logf: {@code ln(1 + f) ~ f - f^2 / 2 + f^3 P(f)} on {@code sqrt(1/2) - 1 <= f < sqrt 2 - 1}. */
+  /** Cephes logf: {@code ln(1 + f) ~ f - f^2 / 2 + f^3 P(f)} for {@code 1 + f} in [0.707, 1.414). */
   private static final float[] LOG_POLY = {7.0376836292e-2f, -1.1514610310e-1f, 1.1676998740e-1f,
       -1.2420140846e-1f, 1.4249322787e-1f, -1.6668057665e-1f, 2.0000714765e-1f, -2.4999993993e-1f,
       3.3333331174e-1f};

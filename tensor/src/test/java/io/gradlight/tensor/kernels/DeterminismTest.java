@@ -19,13 +19,15 @@ class DeterminismTest {
   void gemmConvolutionSumAndPoolingAreIndependentOfTheThreadCount() {
     for (Kernels k : kernelsToCheck()) {
       assertSameForAllThreadCounts(k, "gemm", kernels -> {
-        float[] c = new float[120 * 200];
-        kernels.gemm(false, true, 120, 200, 300, TestArrays.floats(120 * 300, 1), 0,
-            TestArrays.floats(200 * 300, 2), 0, c, 0, false);
+        // just over the size that is split into parallel blocks
+        float[] c = new float[64 * 100];
+        kernels.gemm(false, true, 64, 100, 210, TestArrays.floats(64 * 210, 1), 0,
+            TestArrays.floats(100 * 210, 2), 0, c, 0, false);
         return c;
       });
+      // each image's product is just over the size that is split into parallel blocks
       for (ConvGeometry g : List.of(ConvGeometry.of(2, 16, 20, 20, 24, 3, 1, 1, 1),
-          ConvGeometry.of(2, 8, 21, 19, 16, 3, 2, 1, 1))) {
+          ConvGeometry.of(1, 16, 39, 37, 32, 3, 2, 1, 1))) {
         float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), 3);
         float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), 4);
         float[] gy = TestArrays.floats(g.n() * g.cOut() * g.outH() * g.outW(), 5);
@@ -45,8 +47,8 @@ class DeterminismTest {
           return gw;
         });
       }
-      // two parallel chunks of 2^16 and a ragged end
-      float[] big = TestArrays.floats(2 * (1 << 16) + 17, 6);
+      // a parallel chunk of 2^16 and a ragged second one
+      float[] big = TestArrays.floats((1 << 16) + 4099, 6);
       assertSameForAllThreadCounts(k, "sum", kernels -> new float[] {
           (float) kernels.sum(big, 3, big.length - 3),
           (float) (kernels.sum(big, 0, big.length) * 1e-3)});

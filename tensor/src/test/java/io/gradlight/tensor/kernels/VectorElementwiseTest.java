@@ -12,10 +12,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The vector elementwise kernels and sums against the scalar reference, over lengths that cut
- * the vector loop and its tail everywhere, at offsets, with NaN, infinities and signed zeros. Exact operations must match bit for bit. Skipped without the Vector API.
+ * the vector loop and its tail everywhere, at offsets, with NaN, infinities and signed zeros.
+ * Exact operations must match bit for bit. Skipped without the Vector API.
  */
 class VectorElementwiseTest {
-  /** Lengths around the vector width; the kernels' parallel chunks are tested by DeterminismTest. */
+  /** Lengths around the vector width; parallel chunks are covered by DeterminismTest. */
   static final int[] LENGTHS = {0, 1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 65, 1000};
   static final float[] SPECIALS = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY,
       -0f, 0f, 80f, -80f, 1e-30f};

@@ -56,6 +56,18 @@ class VectorGemmTest {
   }
 
   @Test
+  void rowVectorProductsInAllLayouts() {
+    long seed = 700;
+    for (int m = 1; m < 4; m++) {
+      for (int layout = 0; layout < 4; layout++) {
+        for (int[] nk : new int[][] {{1, 1}, {17, 33}, {300, 70}, {900, 100}}) {
+          checkAgainstReference((layout & 1) != 0, (layout & 2) != 0, m, nk[0], nk[1], seed++);
+        }
+      }
+    }
+  }
+
+  @Test
   void allFourLayoutsWithAccumulationOnLargerBlocks() {
     for (int layout = 0; layout < 4; layout++) {
       checkAgainstReference((layout & 1) != 0, (layout & 2) != 0, 130, 300, 520, 900 + layout);
