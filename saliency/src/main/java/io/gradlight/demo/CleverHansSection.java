@@ -73,19 +73,19 @@ final class CleverHansSection {
     for (int i = 0; i < Math.min(SHOWN_IMAGES, labels.length); i++) {
       Tensor image = Pictures.image(r.images(), i);
       List<Block.Picture> cells = new ArrayList<>();
-      cells.add(pictures.image(image, "cleverhans/input_" + i + ".png", ""));
+      cells.add(pictures.image(image, inputFile(i), ""));
       for (CleverHansStudy.MethodRelevance m : shown) {
         cells.add(
             pictures.overlay(
                 Pictures.plane(m.cheaterMap().display(), i),
                 image,
-                "cleverhans/" + m.method() + "_cheater_" + i + ".png",
+                mapFile(m.method(), "cheater", i),
                 "says " + Pictures.className(m.cheaterMap().classes()[i])));
         cells.add(
             pictures.overlay(
                 Pictures.plane(m.honestMap().display(), i),
                 image,
-                "cleverhans/" + m.method() + "_honest_" + i + ".png",
+                mapFile(m.method(), "honest", i),
                 "says " + Pictures.className(m.honestMap().classes()[i])));
       }
       rows.add(new Block.FigureRow(i + ": " + Pictures.className(labels[i]), cells));
@@ -121,6 +121,16 @@ final class CleverHansSection {
             new Block.Note(
                 "The cheating model's weights ship with gradlight (0.4 MB), trained by: "
                     + CleverHansWeights.COMMAND)));
+  }
+
+  /** The file of cued input {@code i} in the gallery. */
+  static String inputFile(int i) {
+    return "cleverhans/input_" + i + ".png";
+  }
+
+  /** The file of {@code method}'s map of cued image {@code i} by {@code model}. */
+  static String mapFile(String method, String model, int i) {
+    return "cleverhans/" + method + "_" + model + "_" + i + ".png";
   }
 
   static String percent(double fraction) {

@@ -39,6 +39,9 @@ import java.util.stream.IntStream;
  * {@link GalleryWriter}. How much work each part does is set by {@link DemoConfig}.
  */
 public final class Demo {
+  /** The folder of the manipulation's pictures in the gallery. */
+  private static final String LIE_PREFIX = "lie/";
+
   /**
    * Everything the demo measured.
    *
@@ -145,7 +148,7 @@ public final class Demo {
               LieStudy.Options.defaults().withRiseMasks(c.lieRiseMasks()),
               () -> task.advance(1));
     }
-    sections.add(LieStudy.section(lie, pictures, "lie/"));
+    sections.add(LieStudy.section(lie, pictures, LIE_PREFIX));
 
     CleverHansStudy.Result cleverHans;
     List<SaliencyMethod> chMethods = c.cleverHansMethods().stream().map(Methods::create).toList();
@@ -157,7 +160,18 @@ public final class Demo {
     }
     sections.add(CleverHansSection.section(cleverHans, pictures));
 
-    double seconds = (System.nanoTime() - start) / 1e9;
+    Path index = dir.resolve(GalleryWriter.INDEX);
+    Result result =
+        new Result(
+            index,
+            run.maps(),
+            run.seconds(),
+            scores,
+            sanity,
+            lie,
+            cleverHans,
+            (System.nanoTime() - start) / 1e9);
+    sections.addFirst(Overview.section(result, LIE_PREFIX));
     Gallery gallery =
         new Gallery(
             "gradlight demo",
@@ -170,11 +184,11 @@ public final class Demo {
                 Locale.ROOT,
                 "Made by gradlight demo in %.0f s on %d threads (%s); images"
                     + " of Shapes seed %d.",
-                seconds,
+                result.seconds(),
                 Parallel.threads(),
                 KernelProvider.description(),
                 c.seed()));
-    Path index = GalleryWriter.write(gallery, dir);
+    GalleryWriter.write(gallery, dir);
     return new Result(
         index,
         run.maps(),

@@ -82,10 +82,4 @@ public record DemoConfig(
   public static DemoConfig defaults() {
     return new DemoConfig(8, 3, 500, 128, 8, 2, FAST_METHODS, 300, 400, 8, FAST_METHODS);
   }
-
-  /** The least work that still runs every section (for tests). */
-  public static DemoConfig tiny() {
-    return new DemoConfig(
-        2, 3, 8, 1024, 1, 1, List.of("gradient", "gradcam"), 4, 16, 2, List.of("gradcam"));
-  }
 }

@@ -182,13 +182,13 @@ public final class LieStudy {
     int height = r.images().dim(2);
     int width = r.images().dim(3);
     Block.Picture target =
-        pictures.heat(r.picture().display(height, width), prefix + "target.png", "the target");
+        pictures.heat(r.picture().display(height, width), targetFile(prefix), "the target");
     List<Block.FigureRow> rows = new ArrayList<>();
     int[] classes = r.working().classes();
     for (int i = 0; i < classes.length; i++) {
       Tensor image = Pictures.image(r.images(), i);
       List<Block.Picture> cells = new ArrayList<>();
-      cells.add(pictures.image(image, prefix + "input_" + i + ".png", ""));
+      cells.add(pictures.image(image, inputFile(prefix, i), ""));
       cells.add(i == 0 ? target : null);
       for (ManipulationReport.Outcome o : r.working().outcomes()) {
         cells.add(
@@ -230,7 +230,22 @@ public final class LieStudy {
       String method,
       String network) {
     return pictures.overlay(
-        Pictures.plane(display, i), image, prefix + method + "_" + network + "_" + i + ".png", "");
+        Pictures.plane(display, i), image, mapFile(prefix, method, network, i), "");
+  }
+
+  /** The target picture's file in the gallery. */
+  static String targetFile(String prefix) {
+    return prefix + "target.png";
+  }
+
+  /** The file of input {@code i}. */
+  static String inputFile(String prefix, int i) {
+    return prefix + "input_" + i + ".png";
+  }
+
+  /** The file of {@code method}'s map of image {@code i} on {@code network}. */
+  static String mapFile(String prefix, String method, String network, int i) {
+    return prefix + method + "_" + network + "_" + i + ".png";
   }
 
   private static String format(double v) {

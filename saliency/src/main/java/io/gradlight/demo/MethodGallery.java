@@ -86,7 +86,7 @@ final class MethodGallery {
       inputs.add(
           pictures.image(
               Pictures.image(images, i),
-              "inputs/" + i + ".png",
+              inputFile(i),
               predicted.equals(label) ? "predicted " + predicted : "predicted " + predicted + "!"));
     }
     List<Block.FigureRow> rows = new ArrayList<>();
@@ -99,7 +99,7 @@ final class MethodGallery {
             pictures.overlay(
                 Pictures.plane(map.display(), i),
                 Pictures.image(images, i),
-                "maps/" + map.method() + "_" + i + ".png",
+                mapFile(map.method(), i),
                 ""));
       }
       rows.add(
@@ -121,5 +121,15 @@ final class MethodGallery {
                     + " masks instead of "
                     + Rise.DEFAULT_MASKS
                     + " to fit the demo's time budget.")));
+  }
+
+  /** The file of input {@code i} in the gallery. */
+  static String inputFile(int i) {
+    return "inputs/" + i + ".png";
+  }
+
+  /** The file of {@code method}'s overlay on image {@code i} in the gallery. */
+  static String mapFile(String method, int i) {
+    return "maps/" + method + "_" + i + ".png";
   }
 }

@@ -126,7 +126,6 @@ public final class ManipulatedNet extends Module {
 
     ManipulatedNet net =
         new ManipulatedNet(new Sequential(modules), fc, picture, amplitude, weight);
-    net.to(dtype);
     net.eval();
     return net;
   }
