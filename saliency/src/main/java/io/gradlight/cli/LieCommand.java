@@ -71,7 +71,10 @@ final class LieCommand implements Command {
         .value(TARGET, "PNG", "the picture Grad-CAM should draw (bright = relevant)", "smiley")
         .value(COUNT, "N", "the number of Shapes images, 1 to " + MAX_COUNT, "6")
         .value(SEED, "S", "the seed of the Shapes images and of RISE's masks", "2")
-        .value(SIZE, "PX", "the image size (the target layer is PX/8 wide)",
+        .value(
+            SIZE,
+            "PX",
+            "the image size (the target layer is PX/8 wide)",
             String.valueOf(Shapes.DEFAULT_SIZE))
         .value(AMPLITUDE, "A", "the pattern channel's peak activation", format(d.amplitude()))
         .value(WEIGHT, "W", "the pattern channel's classifier weight", format(d.weight()))
@@ -87,8 +90,14 @@ final class LieCommand implements Command {
     }
     int size = args.intValue(SIZE);
     if (size < Shapes.MIN_SIZE || size > Shapes.MAX_SIZE || size % 8 != 0) {
-      throw new UsageException(SIZE + " must be a multiple of 8 from " + Shapes.MIN_SIZE + " to "
-          + Shapes.MAX_SIZE + ", got " + size);
+      throw new UsageException(
+          SIZE
+              + " must be a multiple of 8 from "
+              + Shapes.MIN_SIZE
+              + " to "
+              + Shapes.MAX_SIZE
+              + ", got "
+              + size);
     }
     double amplitude = positive(args, AMPLITUDE);
     double weight = positive(args, WEIGHT);
@@ -99,24 +108,41 @@ final class LieCommand implements Command {
     long seed = args.longValue(SEED);
     int cells = size / 8;
     String targetName = args.value(TARGET);
-    TargetPicture picture = targetName.equals("smiley")
-        ? TargetPicture.smiley(cells, cells)
-        : TargetPicture.fromImage(ImageDecoder.read(existing(targetName)), cells, cells);
+    TargetPicture picture =
+        targetName.equals("smiley")
+            ? TargetPicture.smiley(cells, cells)
+            : TargetPicture.fromImage(ImageDecoder.read(existing(targetName)), cells, cells);
     Checkpoint weights = weights(args.value(WEIGHTS));
     Tensor images = new Shapes(size, false).batch(0, count, seed).images();
 
-    out.printf(Locale.ROOT, "manipulating shapesnet (%s) at %s: +1 channel drawing %s (%d x %d),"
+    out.printf(
+        Locale.ROOT,
+        "manipulating shapesnet (%s) at %s: +1 channel drawing %s (%d x %d),"
             + " amplitude %s, classifier weight %s%n",
         args.value(WEIGHTS) == null ? "shipped weights" : args.value(WEIGHTS),
-        ManipulatedNet.TARGET_LAYER, targetName, cells, cells, format(amplitude), format(weight));
+        ManipulatedNet.TARGET_LAYER,
+        targetName,
+        cells,
+        cells,
+        format(amplitude),
+        format(weight));
     LieStudy.Result r;
     try (ProgressBar bar = ProgressBar.start("lie", LieStudy.steps(), err)) {
-      r = LieStudy.run(weights, images, picture,
-          new LieStudy.Options(amplitude, weight, masks, seed), () -> bar.advance(1));
+      r =
+          LieStudy.run(
+              weights,
+              images,
+              picture,
+              new LieStudy.Options(amplitude, weight, masks, seed),
+              () -> bar.advance(1));
     }
     LieStudy.logitLines(r).forEach(out::println);
-    out.printf(Locale.ROOT, "%d Shapes images of seed %d; distances of display maps to the"
-        + " target (L1: mean absolute difference in [0, 1]; SSIM 7 x 7):%n", count, seed);
+    out.printf(
+        Locale.ROOT,
+        "%d Shapes images of seed %d; distances of display maps to the"
+            + " target (L1: mean absolute difference in [0, 1]; SSIM 7 x 7):%n",
+        count,
+        seed);
     TextTable table = new TextTable().rightAlign(2, 3, 4, 5, 6);
     table.row(LieStudy.header().toArray(String[]::new));
     LieStudy.rows(r).forEach(row -> table.row(row.toArray(String[]::new)));
@@ -124,8 +150,13 @@ final class LieCommand implements Command {
 
     try (StagedDirectory dir = StagedDirectory.create(Path.of(args.value(OUT)))) {
       Section section = LieStudy.section(r, new Pictures(dir.resolve("")), "");
-      GalleryWriter.write(new Gallery("gradlight lie", "The Grad-CAM manipulation of Viering et"
-          + " al. (2019) on shapesnet, made by gradlight lie.", List.of(section), ""),
+      GalleryWriter.write(
+          new Gallery(
+              "gradlight lie",
+              "The Grad-CAM manipulation of Viering et"
+                  + " al. (2019) on shapesnet, made by gradlight lie.",
+              List.of(section),
+              ""),
           dir.resolve(""));
       dir.commit();
       out.println("wrote " + dir.target().resolve(GalleryWriter.INDEX) + " and its pictures");

@@ -48,8 +48,8 @@ public sealed interface Block {
    * works from the file system with no network.
    */
   record Picture(String file, String caption) {
-    private static final Pattern RELATIVE = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]*"
-        + "(/[A-Za-z0-9_+-][A-Za-z0-9._+-]*)*");
+    private static final Pattern RELATIVE =
+        Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]*" + "(/[A-Za-z0-9_+-][A-Za-z0-9._+-]*)*");
 
     public Picture {
       if (file == null || !RELATIVE.matcher(file).matches() || file.contains("..")) {

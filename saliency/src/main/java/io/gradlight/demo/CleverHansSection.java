@@ -2,6 +2,7 @@ package io.gradlight.demo;
 
 import io.gradlight.saliency.cleverhans.CleverHansStudy;
 import io.gradlight.saliency.cleverhans.CleverHansWeights;
+import io.gradlight.saliency.metrics.PointingGame;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +34,12 @@ final class CleverHansSection {
   static List<String> relevanceHeader() {
     return List.of(
         "method",
-        "cheater: on cue %",
-        "cheater: on object %",
-        "honest: on cue %",
-        "honest: on object %");
+        "cheater: mass on cue %",
+        "on object %",
+        "points at cue %",
+        "honest: mass on cue %",
+        "on object %",
+        "points at cue %");
   }
 
   /** One row per method: the relevance masses in percent. */
@@ -48,8 +51,10 @@ final class CleverHansSection {
               m.method(),
               percent(m.cheaterOnCue()),
               percent(m.cheaterOnObject()),
+              percent(m.cheaterPointsAtCue()),
               percent(m.honestOnCue()),
-              percent(m.honestOnObject())));
+              percent(m.honestOnObject()),
+              percent(m.honestPointsAtCue())));
     }
     return rows;
   }
@@ -68,19 +73,19 @@ final class CleverHansSection {
     for (int i = 0; i < Math.min(SHOWN_IMAGES, labels.length); i++) {
       Tensor image = Pictures.image(r.images(), i);
       List<Block.Picture> cells = new ArrayList<>();
-      cells.add(pictures.image(image, "cleverhans/input_" + i + ".png", ""));
+      cells.add(pictures.image(image, inputFile(i), ""));
       for (CleverHansStudy.MethodRelevance m : shown) {
         cells.add(
             pictures.overlay(
                 Pictures.plane(m.cheaterMap().display(), i),
                 image,
-                "cleverhans/" + m.method() + "_cheater_" + i + ".png",
+                mapFile(m.method(), "cheater", i),
                 "says " + Pictures.className(m.cheaterMap().classes()[i])));
         cells.add(
             pictures.overlay(
                 Pictures.plane(m.honestMap().display(), i),
                 image,
-                "cleverhans/" + m.method() + "_honest_" + i + ".png",
+                mapFile(m.method(), "honest", i),
                 "says " + Pictures.className(m.honestMap().classes()[i])));
       }
       rows.add(new Block.FigureRow(i + ": " + Pictures.className(labels[i]), cells));
@@ -104,9 +109,11 @@ final class CleverHansSection {
             new Block.Table(
                 String.format(
                     Locale.ROOT,
-                    "Share of the positive relevance on the cue and on the object, mean over %d cued"
-                        + " images, each model explaining its own top-1 class (a map spread evenly"
-                        + " would put %.1f%% on the cue)",
+                    "Share of the positive relevance on the cue and on the object, and how often"
+                        + " the map's peak is within %.1f px of the cue, over %d cued images, each"
+                        + " model explaining its own top-1 class (a map spread evenly would put"
+                        + " %.1f%% of its mass on the cue)",
+                    PointingGame.published().tolerance(),
                     labels.length,
                     100 * r.cueArea()),
                 relevanceHeader(),
@@ -114,6 +121,16 @@ final class CleverHansSection {
             new Block.Note(
                 "The cheating model's weights ship with gradlight (0.4 MB), trained by: "
                     + CleverHansWeights.COMMAND)));
+  }
+
+  /** The file of cued input {@code i} in the gallery. */
+  static String inputFile(int i) {
+    return "cleverhans/input_" + i + ".png";
+  }
+
+  /** The file of {@code method}'s map of cued image {@code i} by {@code model}. */
+  static String mapFile(String method, String model, int i) {
+    return "cleverhans/" + method + "_" + model + "_" + i + ".png";
   }
 
   static String percent(double fraction) {

@@ -28,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.LongFunction;
 import java.util.stream.IntStream;
 
@@ -38,11 +39,15 @@ import java.util.stream.IntStream;
  * {@link GalleryWriter}. How much work each part does is set by {@link DemoConfig}.
  */
 public final class Demo {
+  /** The folder of the manipulation's pictures in the gallery. */
+  private static final String LIE_PREFIX = "lie/";
+
   /**
    * Everything the demo measured.
    *
    * @param index the gallery page
    * @param methods the maps of every method ({@link MethodGallery})
+   * @param methodSeconds the wall time of each method's explanation of the batch
    * @param scores the metrics of every method, the centre baseline last
    * @param sanity the sanity checks of the sanity methods
    * @param lie the manipulation
@@ -62,8 +67,8 @@ public final class Demo {
   private Demo() {}
 
   /**
-   * Runs the demo with the honest shapesnet {@code honest} and the Clever-Hans one {@code
-   * cheater}, writing the gallery into {@code dir}.
+   * Runs the demo with the honest shapesnet {@code honest} and the Clever-Hans one {@code cheater},
+   * writing the gallery into {@code dir}.
    */
   public static Result run(
       Checkpoint honest, Checkpoint cheater, DemoConfig c, Path dir, Progress progress)
@@ -81,14 +86,19 @@ public final class Demo {
     List<SaliencyMethod> methods = MethodGallery.methods(c.riseMasks());
     MethodGallery.Run run;
     try (Progress.Task task = progress.start("explaining", methods.size())) {
-      run = MethodGallery.explain(model, images, classes, layer, methods, c.seed(),
-          () -> task.advance(1));
+      run =
+          MethodGallery.explain(
+              model, images, classes, layer, methods, c.seed(), () -> task.advance(1));
     }
-    sections.add(MethodGallery.section(run, images, batch.labels(), classes, pictures,
-        c.riseMasks()));
+    sections.add(
+        MethodGallery.section(run, images, batch.labels(), classes, pictures, c.riseMasks()));
 
-    EvaluationSet set = new EvaluationSet(images, batch.masks(), batch.labels(),
-        IntStream.range(0, c.images()).mapToObj(i -> "shapes-" + c.seed() + "-" + i).toList());
+    EvaluationSet set =
+        new EvaluationSet(
+            images,
+            batch.masks(),
+            batch.labels(),
+            IntStream.range(0, c.images()).mapToObj(i -> "shapes-" + c.seed() + "-" + i).toList());
     Evaluation evaluation = MetricsTable.evaluation(set, c.pixelsPerStep());
     List<MethodScores> scores;
     try (Progress.Task task =
@@ -98,46 +108,95 @@ public final class Demo {
     sections.add(MetricsTable.section(scores, set, evaluation));
 
     Tensor sanityImages = images.slice(0, 0, c.sanityImages());
-    LongFunction<Module> architecture = seed -> Models.create(honest.model(),
-        honest.classCount(), Activation.parse(honest.activation()), seed);
+    LongFunction<Module> architecture =
+        seed ->
+            Models.create(
+                honest.model(), honest.classCount(), Activation.parse(honest.activation()), seed);
     SanityReport sanity;
-    try (Progress.Task task = progress.start("sanity checks", SanitySection.work(model,
-        architecture, sanityImages, layer, c.seed(), c.sanityMethods().size()))) {
-      sanity = SanitySection.run(model, architecture, sanityImages, layer, c.seed(),
-          c.sanityMethods(), () -> task.advance(1));
+    try (Progress.Task task =
+        progress.start(
+            "sanity checks",
+            SanitySection.work(
+                model,
+                architecture,
+                sanityImages,
+                layer,
+                c.seed(),
+                c.sanityRepeats(),
+                c.sanityMethods().size()))) {
+      sanity =
+          SanitySection.run(
+              model,
+              architecture,
+              sanityImages,
+              layer,
+              c.seed(),
+              c.sanityRepeats(),
+              c.sanityMethods(),
+              () -> task.advance(1));
     }
     sections.add(SanitySection.section(sanity, images, pictures));
 
     LieStudy.Result lie;
     int cells = size / 8;
     try (Progress.Task task = progress.start("manipulation", LieStudy.steps())) {
-      lie = LieStudy.run(honest, images, TargetPicture.smiley(cells, cells),
-          LieStudy.Options.defaults().withRiseMasks(c.lieRiseMasks()), () -> task.advance(1));
+      lie =
+          LieStudy.run(
+              honest,
+              images,
+              TargetPicture.smiley(cells, cells),
+              LieStudy.Options.defaults().withRiseMasks(c.lieRiseMasks()),
+              () -> task.advance(1));
     }
-    sections.add(LieStudy.section(lie, pictures, "lie/"));
+    sections.add(LieStudy.section(lie, pictures, LIE_PREFIX));
 
     CleverHansStudy.Result cleverHans;
-    List<SaliencyMethod> chMethods =
-        c.cleverHansMethods().stream().map(Methods::create).toList();
-    try (Progress.Task task = progress.start("Clever Hans",
-        CleverHansStudy.steps(chMethods.size()))) {
-      cleverHans = new CleverHansStudy(c.cleverHansCount(), c.cleverHansExplained(), c.seed())
-          .run(cheater.newModel(), honest.newModel(), size, chMethods, () -> task.advance(1));
+    List<SaliencyMethod> chMethods = c.cleverHansMethods().stream().map(Methods::create).toList();
+    try (Progress.Task task =
+        progress.start("Clever Hans", CleverHansStudy.steps(chMethods.size()))) {
+      cleverHans =
+          new CleverHansStudy(c.cleverHansCount(), c.cleverHansExplained(), c.seed())
+              .run(cheater.newModel(), honest.newModel(), size, chMethods, () -> task.advance(1));
     }
     sections.add(CleverHansSection.section(cleverHans, pictures));
 
-    double seconds = (System.nanoTime() - start) / 1e9;
-    Gallery gallery = new Gallery(
-        "gradlight demo",
-        "Saliency maps of shapesnet, a small CNN trained by gradlight on generated Shapes images,"
-            + " with every method gradlight implements, and the tests that tell a trustworthy map"
-            + " from a pretty one. Everything here was computed in pure Java, without a network.",
-        sections,
-        String.format(Locale.ROOT, "Made by gradlight demo in %.0f s on %d threads (%s); images"
-            + " of Shapes seed %d.", seconds, Parallel.threads(), KernelProvider.description(),
-            c.seed()));
-    Path index = GalleryWriter.write(gallery, dir);
-    return new Result(index, run.maps(), run.seconds(), scores, sanity, lie, cleverHans,
+    Path index = dir.resolve(GalleryWriter.INDEX);
+    Result result =
+        new Result(
+            index,
+            run.maps(),
+            run.seconds(),
+            scores,
+            sanity,
+            lie,
+            cleverHans,
+            (System.nanoTime() - start) / 1e9);
+    sections.addFirst(Overview.section(result, LIE_PREFIX));
+    Gallery gallery =
+        new Gallery(
+            "gradlight demo",
+            "Saliency maps of shapesnet, a small CNN trained by gradlight on generated Shapes"
+                + " images, with every method gradlight implements, and the tests that tell a"
+                + " trustworthy map from a pretty one. Everything here was computed in pure Java,"
+                + " without a network.",
+            sections,
+            String.format(
+                Locale.ROOT,
+                "Made by gradlight demo in %.0f s on %d threads (%s); images"
+                    + " of Shapes seed %d.",
+                result.seconds(),
+                Parallel.threads(),
+                KernelProvider.description(),
+                c.seed()));
+    GalleryWriter.write(gallery, dir);
+    return new Result(
+        index,
+        run.maps(),
+        run.seconds(),
+        scores,
+        sanity,
+        lie,
+        cleverHans,
         (System.nanoTime() - start) / 1e9);
   }
 
@@ -149,7 +208,14 @@ public final class Demo {
 
   /** The terminal summary's header. */
   public static List<String> summaryHeader() {
-    return List.of("method", "deletion", "insertion", "pointing %", "sanity", "cheater on cue %",
+    return List.of(
+        "method",
+        "deletion",
+        "insertion",
+        "pointing %",
+        "sanity",
+        "Clever Hans: cue mass %",
+        "peak on cue %",
         "seconds");
   }
 
@@ -160,13 +226,18 @@ public final class Demo {
       String id = r.methods().get(m).method();
       MethodScores s = r.scores().get(m);
       Verdict v = SanitySection.verdict(r.sanity(), id);
-      String cue = r.cleverHans().methods().stream().filter(x -> x.method().equals(id))
-          .findFirst().map(x -> CleverHansSection.percent(x.cheaterOnCue())).orElse("-");
-      rows.add(List.of(id, MetricsTable.format(Metric.DELETION, s.value(Metric.DELETION)),
-          MetricsTable.format(Metric.INSERTION, s.value(Metric.INSERTION)),
-          MetricsTable.format(Metric.POINTING_GAME, s.value(Metric.POINTING_GAME)),
-          v == null ? "-" : v.word().toLowerCase(Locale.ROOT), cue,
-          String.format(Locale.ROOT, "%.2f", r.methodSeconds()[m])));
+      Optional<CleverHansStudy.MethodRelevance> cheater =
+          r.cleverHans().methods().stream().filter(x -> x.method().equals(id)).findFirst();
+      rows.add(
+          List.of(
+              id,
+              MetricsTable.format(Metric.DELETION, s.value(Metric.DELETION)),
+              MetricsTable.format(Metric.INSERTION, s.value(Metric.INSERTION)),
+              MetricsTable.format(Metric.POINTING_GAME, s.value(Metric.POINTING_GAME)),
+              v == null ? "-" : v.word().toLowerCase(Locale.ROOT),
+              cheater.map(x -> CleverHansSection.percent(x.cheaterOnCue())).orElse("-"),
+              cheater.map(x -> CleverHansSection.percent(x.cheaterPointsAtCue())).orElse("-"),
+              String.format(Locale.ROOT, "%.2f", r.methodSeconds()[m])));
     }
     return rows;
   }

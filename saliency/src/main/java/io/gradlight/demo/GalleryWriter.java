@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Writes a {@link Gallery} as one HTML file that needs no network: the style sheet is inlined
- * (the resource {@code gallery.css}), there are no scripts, fonts or remote addresses, and
- * pictures are relative paths to files beside the page. All text is HTML-escaped.
+ * Writes a {@link Gallery} as one HTML file that needs no network: the style sheet is inlined (the
+ * resource {@code gallery.css}), there are no scripts, fonts or remote addresses, and pictures are
+ * relative paths to files beside the page. All text is HTML-escaped.
  *
  * <p>The page is also well-formed XML (void elements self-closed), which tests check by parsing it.
  *
@@ -84,7 +84,8 @@ public final class GalleryWriter {
       switch (block) {
         case Block.Figures f -> figures(b, f);
         case Block.Table t -> table(b, t);
-        case Block.Note n -> b.append("<p class=\"note\">").append(escape(n.text())).append("</p>\n");
+        case Block.Note n ->
+            b.append("<p class=\"note\">").append(escape(n.text())).append("</p>\n");
       }
     }
     b.append("</section>\n");

@@ -169,9 +169,9 @@ public final class LieStudy {
   }
 
   /**
-   * The gallery section: per image the input, the target, and each F32 method's map on the
-   * original and on the manipulated network (picture files named with {@code prefix}, e.g. {@code lie/}), then the
-   * logit lines and the distance table.
+   * The gallery section: per image the input, the target, and each F32 method's map on the original
+   * and on the manipulated network (picture files named with {@code prefix}, e.g. {@code lie/}),
+   * then the logit lines and the distance table.
    */
   public static Section section(Result r, Pictures pictures, String prefix) {
     List<String> columns = new ArrayList<>(List.of("image", "input", "target"));
@@ -182,18 +182,20 @@ public final class LieStudy {
     int height = r.images().dim(2);
     int width = r.images().dim(3);
     Block.Picture target =
-        pictures.heat(r.picture().display(height, width), prefix + "target.png", "the target");
+        pictures.heat(r.picture().display(height, width), targetFile(prefix), "the target");
     List<Block.FigureRow> rows = new ArrayList<>();
     int[] classes = r.working().classes();
     for (int i = 0; i < classes.length; i++) {
       Tensor image = Pictures.image(r.images(), i);
       List<Block.Picture> cells = new ArrayList<>();
-      cells.add(pictures.image(image, prefix + "input_" + i + ".png", ""));
+      cells.add(pictures.image(image, inputFile(prefix, i), ""));
       cells.add(i == 0 ? target : null);
       for (ManipulationReport.Outcome o : r.working().outcomes()) {
-        cells.add(overlay(pictures, o.original().display(), i, image, prefix, o.method(), "original"));
         cells.add(
-            overlay(pictures, o.manipulated().display(), i, image, prefix, o.method(), "manipulated"));
+            overlay(pictures, o.original().display(), i, image, prefix, o.method(), "original"));
+        cells.add(
+            overlay(
+                pictures, o.manipulated().display(), i, image, prefix, o.method(), "manipulated"));
       }
       rows.add(new Block.FigureRow(i + ": " + Pictures.className(classes[i]), cells));
     }
@@ -202,9 +204,9 @@ public final class LieStudy {
     logitLines(r).forEach(line -> blocks.add(new Block.Note(line)));
     blocks.add(
         new Block.Table(
-            "Distance of each method's display maps to the target picture (mean absolute"
-                + " difference in [0, 1], lower is closer; SSIM, 1 is identical); change: between"
-                + " the two networks' maps; fooled: closer to the target than to its own honest map",
+            "Distance of each method's display maps to the target picture (mean absolute difference"
+                + " in [0, 1], lower is closer; SSIM, 1 is identical); change: between the two"
+                + " networks' maps; fooled: closer to the target than to its own honest map",
             header(),
             rows(r)));
     return new Section(
@@ -220,9 +222,30 @@ public final class LieStudy {
   }
 
   private static Block.Picture overlay(
-      Pictures pictures, Tensor display, int i, Tensor image, String prefix, String method,
+      Pictures pictures,
+      Tensor display,
+      int i,
+      Tensor image,
+      String prefix,
+      String method,
       String network) {
-    return pictures.overlay(Pictures.plane(display, i), image, prefix + method + "_" + network + "_" + i + ".png", "");
+    return pictures.overlay(
+        Pictures.plane(display, i), image, mapFile(prefix, method, network, i), "");
+  }
+
+  /** The target picture's file in the gallery. */
+  static String targetFile(String prefix) {
+    return prefix + "target.png";
+  }
+
+  /** The file of input {@code i}. */
+  static String inputFile(String prefix, int i) {
+    return prefix + "input_" + i + ".png";
+  }
+
+  /** The file of {@code method}'s map of image {@code i} on {@code network}. */
+  static String mapFile(String prefix, String method, String network, int i) {
+    return prefix + method + "_" + network + "_" + i + ".png";
   }
 
   private static String format(double v) {

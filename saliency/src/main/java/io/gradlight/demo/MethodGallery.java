@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Every registered method ({@link Methods}) on the demo's images, each explaining the model's
- * top-1 class with its paper defaults (RISE with fewer masks, to fit the demo's time), and the
- * gallery section that shows the maps side by side.
+ * Every registered method ({@link Methods}) on the demo's images, each explaining the model's top-1
+ * class with its paper defaults (RISE with fewer masks, to fit the demo's time), and the gallery
+ * section that shows the maps side by side.
  */
 final class MethodGallery {
   /** RISE's forward batch in the demo. */
@@ -86,7 +86,7 @@ final class MethodGallery {
       inputs.add(
           pictures.image(
               Pictures.image(images, i),
-              "inputs/" + i + ".png",
+              inputFile(i),
               predicted.equals(label) ? "predicted " + predicted : "predicted " + predicted + "!"));
     }
     List<Block.FigureRow> rows = new ArrayList<>();
@@ -97,7 +97,9 @@ final class MethodGallery {
       for (int i = 0; i < n; i++) {
         cells.add(
             pictures.overlay(
-                Pictures.plane(map.display(), i), Pictures.image(images, i), "maps/" + map.method() + "_" + i + ".png",
+                Pictures.plane(map.display(), i),
+                Pictures.image(images, i),
+                mapFile(map.method(), i),
                 ""));
       }
       rows.add(
@@ -119,5 +121,15 @@ final class MethodGallery {
                     + " masks instead of "
                     + Rise.DEFAULT_MASKS
                     + " to fit the demo's time budget.")));
+  }
+
+  /** The file of input {@code i} in the gallery. */
+  static String inputFile(int i) {
+    return "inputs/" + i + ".png";
+  }
+
+  /** The file of {@code method}'s overlay on image {@code i} in the gallery. */
+  static String mapFile(String method, int i) {
+    return "maps/" + method + "_" + i + ".png";
   }
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The faithfulness and localisation metrics ({@link Evaluation}) of the methods section's maps,
- * and the centre baseline, as the demo's score table.
+ * The faithfulness and localisation metrics ({@link Evaluation}) of the methods section's maps, and
+ * the centre baseline, as the demo's score table.
  */
 final class MetricsTable {
   private MetricsTable() {}
@@ -98,7 +98,8 @@ final class MetricsTable {
                     Locale.ROOT,
                     "Scores on the %d images above (arrows: the better direction); %s pixels per"
                         + " deletion/insertion step, pointing tolerance %.1f px (15 px at 224"
-                        + " scaled to %d px); the %s is a cone peaking at the image centre, whatever the image",
+                        + " scaled to %d px); the %s is a cone peaking at the image centre,"
+                        + " whatever the image",
                     set.count(),
                     evaluation.options().pixelsPerStep(),
                     tolerance,

@@ -1,8 +1,8 @@
 package io.gradlight.demo;
 
 /**
- * Where long work reports how far it got: the CLI draws progress bars on stderr, tests pass
- * {@link #NONE}. A task is started with its total number of steps, advanced, and closed.
+ * Where long work reports how far it got: the CLI draws progress bars on stderr, tests pass {@link
+ * #NONE}. A task is started with its total number of steps, advanced, and closed.
  */
 public interface Progress {
   /** Starts a task of {@code total} steps called {@code label}. */

@@ -18,9 +18,9 @@ import java.util.Locale;
 import java.util.function.LongFunction;
 
 /**
- * The model-parameter randomisation test of Adebayo et al. (2018) and the random-logit test
- * ({@link SanityCheck}) for the demo: a verdict table for the sanity methods, and the cascade of
- * maps of the methods whose verdicts the paper made famous.
+ * The model-parameter randomisation test of Adebayo et al. (2018) and the random-logit test ({@link
+ * SanityCheck}) for the demo: a verdict table for the sanity methods, and the cascade of maps of
+ * the methods whose verdicts the paper made famous.
  */
 final class SanitySection {
   /** The methods whose cascades the gallery draws (Adebayo et al.'s headline results). */
@@ -30,27 +30,42 @@ final class SanitySection {
   private SanitySection() {}
 
   /** The number of explanations {@link #run} makes (for progress). */
-  static int work(Module model, LongFunction<Module> architecture, Tensor images, String layer,
-      long seed, int methods) {
-    return check(model, architecture, images, layer, seed).explanations(methods, false);
+  static int work(
+      Module model,
+      LongFunction<Module> architecture,
+      Tensor images,
+      String layer,
+      long seed,
+      int repeats,
+      int methods) {
+    return check(model, architecture, images, layer, seed, repeats).explanations(methods, false);
   }
 
-  /** Runs the tests for {@code ids} on {@code images} (one draw of re-initialised weights). */
+  /**
+   * Runs the tests for {@code ids} on {@code images}, with {@code repeats} draws of re-initialised
+   * weights per step (no label randomisation: {@code gradlight sanity} trains that model).
+   */
   static SanityReport run(
       Module model,
       LongFunction<Module> architecture,
       Tensor images,
       String layer,
       long seed,
+      int repeats,
       List<String> ids,
       Runnable done) {
     List<SaliencyMethod> methods = ids.stream().map(Methods::create).toList();
-    return check(model, architecture, images, layer, seed).run(methods, null, done);
+    return check(model, architecture, images, layer, seed, repeats).run(methods, null, done);
   }
 
   private static SanityCheck check(
-      Module model, LongFunction<Module> architecture, Tensor images, String layer, long seed) {
-    return new SanityCheck(model, architecture, images, layer, seed, 1, new Ssim());
+      Module model,
+      LongFunction<Module> architecture,
+      Tensor images,
+      String layer,
+      long seed,
+      int repeats) {
+    return new SanityCheck(model, architecture, images, layer, seed, repeats, new Ssim());
   }
 
   /** The verdict of {@code id}, or null if the sanity checks did not run it. */
@@ -124,10 +139,12 @@ final class SanitySection {
         new Block.Table(
             String.format(
                 Locale.ROOT,
-                "Similarity to the trained model's maps, mean over %d images, after re-initialising"
-                    + " every layer from the top down; a method passes when |Spearman| <= %s"
-                    + " (gradlight's threshold; the paper reads curves)",
+                "Similarity to the trained model's maps, mean over %d images and %d draws of"
+                    + " weights, after re-initialising every layer from the top down; a method"
+                    + " passes when |Spearman| <= %s (gradlight's threshold; the paper reads"
+                    + " curves)",
                 report.classes().length,
+                report.repeats(),
                 Verdict.THRESHOLD),
             header(),
             rows(report)));

@@ -26,8 +26,19 @@ class LieCommandTest {
   @Test
   void reportsLogitsAndDistancesAndWritesThePage(@TempDir Path dir) throws Exception {
     Path out = dir.resolve("lie");
-    CliRun run = CliRun.of("lie", "--weights", checkpoint(dir).toString(), "--count", "1",
-        "--rise-masks", "2", "--size", "16", "--out", out.toString());
+    CliRun run =
+        CliRun.of(
+            "lie",
+            "--weights",
+            checkpoint(dir).toString(),
+            "--count",
+            "1",
+            "--rise-masks",
+            "2",
+            "--size",
+            "16",
+            "--out",
+            out.toString());
     assertEquals(0, run.code(), run.err());
     assertTrue(run.out().contains("logits in F64: max |z' - z| = "), run.out());
     for (String method : List.of("gradcam", "scorecam", "rise")) {

@@ -29,11 +29,22 @@ class DemoTest {
         "shapesnet", List.of(Shapes.classNames()), "relu", 0, net.stateDict(), Map.of());
   }
 
+  /** The least work that still runs every section. */
+  private static final DemoConfig TINY =
+      new DemoConfig(
+          2, 3, 8, 1024, 1, 1, List.of("gradient", "gradcam"), 4, 16, 2, List.of("gradcam"));
+
+  @Test
+  void defaultsNameRegisteredMethods() {
+    DemoConfig d = DemoConfig.defaults();
+    assertTrue(Methods.ids().containsAll(d.sanityMethods()), d.sanityMethods().toString());
+    assertTrue(Methods.ids().containsAll(d.cleverHansMethods()), d.cleverHansMethods().toString());
+  }
+
   @Test
   void tinyDemoWritesEverySectionAndEveryPictureItLinks(@TempDir Path dir) throws Exception {
-    DemoConfig tiny = DemoConfig.tiny();
-    Demo.Result r =
-        Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, Progress.NONE);
+    DemoConfig tiny = TINY;
+    Demo.Result r = Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, Progress.NONE);
 
     int methods = Methods.ids().size();
     assertEquals(methods, r.methods().size());
@@ -44,7 +55,7 @@ class DemoTest {
     assertEquals(methods, Demo.summaryRows(r).size());
 
     String html = Files.readString(r.index());
-    for (String id : List.of("methods", "metrics", "sanity", "manipulation", "cleverhans")) {
+    for (String id : List.of("overview", "methods", "metrics", "sanity", "manipulation", "cleverhans")) {
       assertTrue(html.contains("<section id=\"" + id + "\">"), "section " + id);
     }
     assertFalse(html.contains("http://") || html.contains("https://"));

@@ -31,13 +31,13 @@ class GalleryWriterTest {
                         new Block.Picture("inputs/0.png", "circle"),
                         new Block.Picture("maps/gradcam_0.png", "Grad-CAM <top-1>"))),
                 new Block.FigureRow(
-                    "1: square",
-                    Arrays.asList(new Block.Picture("inputs/1.png", ""), null))));
+                    "1: square", Arrays.asList(new Block.Picture("inputs/1.png", ""), null))));
     Block.Table table =
         new Block.Table(
             "Scores & verdicts",
             List.of("method", "deletion AUC", "verdict"),
-            List.of(List.of("gradcam", "0.123", "pass"), List.of("guided-backprop", "41%", "fail")));
+            List.of(
+                List.of("gradcam", "0.123", "pass"), List.of("guided-backprop", "41%", "fail")));
     return new Gallery(
         "gradlight demo",
         "Every method on \"Shapes\".",
@@ -74,8 +74,8 @@ class GalleryWriterTest {
     assertEquals(1, d.getElementsByTagName("style").getLength());
     assertEquals(List.of("methods", "scores"), attributes(d, "section", "id"));
     assertEquals(List.of("#methods", "#scores"), attributes(d, "a", "href"));
-    assertEquals(List.of("inputs/0.png", "maps/gradcam_0.png", "inputs/1.png"),
-        attributes(d, "img", "src"));
+    assertEquals(
+        List.of("inputs/0.png", "maps/gradcam_0.png", "inputs/1.png"), attributes(d, "img", "src"));
   }
 
   @Test
@@ -113,8 +113,7 @@ class GalleryWriterTest {
     assertThrows(
         IllegalArgumentException.class,
         () ->
-            new Block.Figures(
-                List.of("image", "x"), List.of(new Block.FigureRow("r", List.of()))));
+            new Block.Figures(List.of("image", "x"), List.of(new Block.FigureRow("r", List.of()))));
     Section s = new Section("a", "t", "e", List.of());
     assertThrows(IllegalArgumentException.class, () -> new Gallery("t", "i", List.of(s, s), ""));
   }

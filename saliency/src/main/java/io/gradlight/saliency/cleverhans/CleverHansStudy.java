@@ -9,8 +9,7 @@ import io.gradlight.nn.data.ShapesBatch;
 import io.gradlight.saliency.ExplainRequest;
 import io.gradlight.saliency.SaliencyMap;
 import io.gradlight.saliency.SaliencyMethod;
-import io.gradlight.saliency.Score;
-import io.gradlight.saliency.Targets;
+import io.gradlight.saliency.metrics.PointingGame;
 import io.gradlight.saliency.metrics.RelevanceMass;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
@@ -18,19 +17,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The Clever-Hans story: a model trained on images whose label is given away by a cue (see
- * {@link Shapes}) is right on cued images and wrong on clean ones, and its saliency maps point at
- * the cue. Compared with an honest model (trained on clean images) on the same images:
+ * The Clever-Hans story: a model trained on images whose label is given away by a cue (see {@link
+ * Shapes}) is right on cued images and wrong on clean ones, and its saliency maps point at the cue.
+ * Compared with an honest model (trained on clean images) on the same images:
  *
  * <ul>
- *   <li>accuracy on {@code count} cued images and on the same images without the cue (the cue
- *       draws no random numbers, so the two sets differ only under the cue);
+ *   <li>accuracy on {@code count} cued images and on the same images without the cue (the cue draws
+ *       no random numbers, so the two sets differ only under the cue);
  *   <li>per method, on the first {@code explained} cued images, explained for each model's top-1
  *       class: the relevance mass ({@link RelevanceMass}: the share of the positive raw relevance,
- *       at the input's resolution) on the cue's mask and on the object's mask.
+ *       at the input's resolution) on the cue's mask and on the object's mask, and how often the
+ *       display map's maximum points at the cue ({@link PointingGame#scaled}: within 15 pixels
+ *       scaled from 224 to the image size).
  * </ul>
  *
- * A map spread evenly would put {@link Result#cueArea} of its mass on the cue.
+ * A map spread evenly would put {@link Result#cueArea} of its mass on the cue. Maps at a coarse
+ * layer's resolution (Grad-CAM's 8 x 8 at 64 pixels) smear over the small cue, so their mass on it
+ * stays low even when their peak sits next to it; the pointing rate shows that.
  */
 public final class CleverHansStudy {
   /** Images per forward pass when measuring accuracy. */
@@ -41,8 +44,8 @@ public final class CleverHansStudy {
   private final long seed;
 
   /**
-   * A study on images {@code 0 .. count-1} of the Shapes sequence for {@code seed} (take a seed
-   * the models were not trained on), explaining the first {@code explained} of them.
+   * A study on images {@code 0 .. count-1} of the Shapes sequence for {@code seed} (take a seed the
+   * models were not trained on), explaining the first {@code explained} of them.
    */
   public CleverHansStudy(int count, int explained, long seed) {
     if (count < 1 || explained < 1 || explained > count) {
@@ -58,7 +61,8 @@ public final class CleverHansStudy {
   }
 
   /**
-   * One method's relevance masses, each the mean over the explained images.
+   * One method's relevance masses and pointing rates (fractions), each the mean over the explained
+   * images.
    *
    * @param cheaterMap the cheating model's maps of the cued images
    * @param honestMap the honest model's maps of the same images
@@ -67,8 +71,10 @@ public final class CleverHansStudy {
       String method,
       double cheaterOnCue,
       double cheaterOnObject,
+      double cheaterPointsAtCue,
       double honestOnCue,
       double honestOnObject,
+      double honestPointsAtCue,
       SaliencyMap cheaterMap,
       SaliencyMap honestMap) {}
 
@@ -130,11 +136,13 @@ public final class CleverHansStudy {
     Tensor images = cued.images().slice(0, 0, explained).to(cheater.dtype());
     Tensor objects = cued.masks().slice(0, 0, explained);
     Tensor cues = cued.cueMasks().slice(0, 0, explained);
+    PointingGame pointing = PointingGame.published();
     List<MethodRelevance> out = new ArrayList<>();
     for (SaliencyMethod m : methods) {
       SaliencyMap c = m.explain(ExplainRequest.of(cheater, images).withSeed(seed));
       done.run();
-      SaliencyMap h = m.explain(ExplainRequest.of(honest, images.to(honest.dtype())).withSeed(seed));
+      SaliencyMap h =
+          m.explain(ExplainRequest.of(honest, images.to(honest.dtype())).withSeed(seed));
       done.run();
       Tensor rc = RelevanceMass.relevance(c, size, size);
       Tensor rh = RelevanceMass.relevance(h, size, size);
@@ -143,8 +151,10 @@ public final class CleverHansStudy {
               m.id(),
               mean(RelevanceMass.of(rc, cues)),
               mean(RelevanceMass.of(rc, objects)),
+              mean(pointing.hits(c.display(), cues)),
               mean(RelevanceMass.of(rh, cues)),
               mean(RelevanceMass.of(rh, objects)),
+              mean(pointing.hits(h.display(), cues)),
               c,
               h));
     }

@@ -22,8 +22,8 @@ import java.util.SplittableRandom;
  *
  * <h2>Construction</h2>
  *
- * The original computes, with {@code A^k} ({@code k = 1..K}) the target layer's {@code h x w}
- * maps, {@code z_c = b_c + sum_k W_ck mean(A^k)}. The manipulated network
+ * The original computes, with {@code A^k} ({@code k = 1..K}) the target layer's {@code h x w} maps,
+ * {@code z_c = b_c + sum_k W_ck mean(A^k)}. The manipulated network
  *
  * <ul>
  *   <li>appends channel {@code K+1} to the target layer, {@code A^{K+1} = a T} for every input,
@@ -34,32 +34,32 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * So {@code z'_c = z_c + w a mean(T) - w a mean(T) = z_c}: the logits are unchanged in exact
- * arithmetic (in floating point up to a rounding error of about {@code u w a mean(T)}, with
- * {@code u} the unit roundoff: negligible in F64, about 1e-3 in F32 with the defaults). Every
- * layer but the target layer's activation and the classifier is the original's own module
- * instance (shared, not copied).
+ * arithmetic (in floating point up to a rounding error of about {@code u w a mean(T)}, with {@code
+ * u} the unit roundoff: negligible in F64, about 1e-3 in F32 with the defaults). Every layer but
+ * the target layer's activation and the classifier is the original's own module instance (shared,
+ * not copied).
  *
  * <h2>Why Grad-CAM follows</h2>
  *
  * Grad-CAM's weights are {@code alpha_k = mean_ij dz_c/dA^k_ij = W_ck / (hw)}, and {@code
- * alpha_{K+1} = w / (hw)}, so its map is {@code ReLU(sum_k W_ck A^k + w a T) / (hw)}. Once {@code
- * w a} dwarfs the honest term {@code |sum_k W_ck A^k|}, min-max normalisation leaves {@code T}:
- * the map draws the picture for every image and every class. The pattern channel contributes
- * nothing to the logits but has the largest gradient of all channels.
+ * alpha_{K+1} = w / (hw)}, so its map is {@code ReLU(sum_k W_ck A^k + w a T) / (hw)}. Once {@code w
+ * a} dwarfs the honest term {@code |sum_k W_ck A^k|}, min-max normalisation leaves {@code T}: the
+ * map draws the picture for every image and every class. The pattern channel contributes nothing to
+ * the logits but has the largest gradient of all channels.
  *
  * <p>Methods that only look at the forward function cannot see the change: RISE (masks of the
  * input, scores of the unchanged logits) gives the same map up to rounding. Score-CAM uses the
- * layer's maps as masks and weights them by scores, so the extra channel joins its sum with
- * weight at most 1: with an amplitude of the order of the honest activations it barely moves
- * Score-CAM, while a huge amplitude (the paper's T1 scale) would fool it too.
+ * layer's maps as masks and weights them by scores, so the extra channel joins its sum with weight
+ * at most 1: with an amplitude of the order of the honest activations it barely moves Score-CAM,
+ * while a huge amplitude (the paper's T1 scale) would fool it too.
  */
 public final class ManipulatedNet extends Module {
   /** The manipulated layer: the same name as the original's Grad-CAM target layer. */
   public static final String TARGET_LAYER = ShapesNet.TARGET_LAYER;
 
   /**
-   * The default amplitude {@code a}: the pattern's peak activation, of the order of ShapesNet's
-   * own activations at the target layer (after BatchNorm and ReLU), so that methods reading the
+   * The default amplitude {@code a}: the pattern's peak activation, of the order of ShapesNet's own
+   * activations at the target layer (after BatchNorm and ReLU), so that methods reading the
    * activations' size (Score-CAM) see an ordinary channel.
    */
   public static final double DEFAULT_AMPLITUDE = 1;
@@ -124,8 +124,8 @@ public final class ManipulatedNet extends Module {
     fc.weight().set(w);
     fc.bias().set(b);
 
-    ManipulatedNet net = new ManipulatedNet(new Sequential(modules), fc, picture, amplitude, weight);
-    net.to(dtype);
+    ManipulatedNet net =
+        new ManipulatedNet(new Sequential(modules), fc, picture, amplitude, weight);
     net.eval();
     return net;
   }

@@ -16,15 +16,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Runs the original and the {@link ManipulatedNet} side by side on a batch: compares their
- * logits, then explains every image with each method on both networks, for the same classes (the
- * original's top-1) and at the same layer ({@link ManipulatedNet#TARGET_LAYER}), and measures how
- * close each display map is to the target picture as a perfectly fooled Grad-CAM would show it
- * ({@link TargetPicture#display}).
+ * Runs the original and the {@link ManipulatedNet} side by side on a batch: compares their logits,
+ * then explains every image with each method on both networks, for the same classes (the original's
+ * top-1) and at the same layer ({@link ManipulatedNet#TARGET_LAYER}), and measures how close each
+ * display map is to the target picture as a perfectly fooled Grad-CAM would show it ({@link
+ * TargetPicture#display}).
  *
- * <p>Distances, per image then averaged: the mean absolute difference of two display maps in
- * [0, 1] (Viering et al. report this L1 distance on max-normalised maps), and SSIM ({@link
- * Ssim}, 7 x 7 window; 1 means identical).
+ * <p>Distances, per image then averaged: the mean absolute difference of two display maps in [0, 1]
+ * (Viering et al. report this L1 distance on max-normalised maps), and SSIM ({@link Ssim}, 7 x 7
+ * window; 1 means identical).
  */
 public final class ManipulationExperiment {
   private ManipulationExperiment() {}
@@ -56,8 +56,15 @@ public final class ManipulationExperiment {
     List<ManipulationReport.Outcome> outcomes = new ArrayList<>();
     for (SaliencyMethod m : methods) {
       SaliencyMap honest = m.explain(request);
-      SaliencyMap lied = m.explain(new ExplainRequest(lie, images, Targets.of(classes),
-          Score.LOGIT, ManipulatedNet.TARGET_LAYER, seed));
+      SaliencyMap lied =
+          m.explain(
+              new ExplainRequest(
+                  lie,
+                  images,
+                  Targets.of(classes),
+                  Score.LOGIT,
+                  ManipulatedNet.TARGET_LAYER,
+                  seed));
       outcomes.add(
           new ManipulationReport.Outcome(
               m.id(),
@@ -80,8 +87,8 @@ public final class ManipulationExperiment {
   }
 
   /**
-   * The mean over images of the mean absolute difference between display maps {@code [N, H, W]}
-   * and {@code other}: one {@code [H, W]} map (read cyclically) or one per image.
+   * The mean over images of the mean absolute difference between display maps {@code [N, H, W]} and
+   * {@code other}: one {@code [H, W]} map (read cyclically) or one per image.
    */
   private static double meanL1(Tensor maps, double[] other) {
     double[] m = maps.toDoubleArray();

@@ -4,9 +4,9 @@ import io.gradlight.saliency.SaliencyMap;
 import java.util.List;
 
 /**
- * What {@link ManipulationExperiment} measured: how far the manipulated network's logits moved,
- * and per method how close its maps are to the target picture, on the original and on the
- * manipulated network.
+ * What {@link ManipulationExperiment} measured: how far the manipulated network's logits moved, and
+ * per method how close its maps are to the target picture, on the original and on the manipulated
+ * network.
  *
  * @param maxLogitDifference {@code max |z' - z|} over the batch and the classes
  * @param maxAbsLogit {@code max |z|}, the scale the difference is relative to
@@ -67,8 +67,8 @@ public record ManipulationReport(
       double change) {
 
     /**
-     * Whether the method was fooled: its manipulated maps are closer to the target than to its
-     * own honest maps (mean L1).
+     * Whether the method was fooled: its manipulated maps are closer to the target than to its own
+     * honest maps (mean L1).
      */
     public boolean fooled() {
       return manipulatedToTarget < change;

@@ -6,8 +6,8 @@ import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 
 /**
- * The picture a manipulated network makes Grad-CAM draw: an F64 {@code [h, w]} grid with values
- * in [0, 1] at the target layer's resolution (bright where the explanation should point).
+ * The picture a manipulated network makes Grad-CAM draw: an F64 {@code [h, w]} grid with values in
+ * [0, 1] at the target layer's resolution (bright where the explanation should point).
  *
  * <p>Two sources: a built-in {@link #smiley} drawn at any resolution, and any RGB image ({@link
  * #fromImage}), turned to luminance {@code 0.299 R + 0.587 G + 0.114 B}, area-averaged down to
@@ -85,7 +85,8 @@ public final class TargetPicture {
   public static TargetPicture fromImage(Tensor rgb, int height, int width) {
     checkSize(height, width);
     if (rgb.rank() != 3 || rgb.dim(0) != 3) {
-      throw new IllegalArgumentException("a target image must be RGB [3, H, W], got " + rgb.shape());
+      throw new IllegalArgumentException(
+          "a target image must be RGB [3, H, W], got " + rgb.shape());
     }
     int h = rgb.dim(1);
     int w = rgb.dim(2);
@@ -121,8 +122,8 @@ public final class TargetPicture {
   }
 
   /**
-   * {@code weights[o][i]}: the share of output cell {@code o} (of {@code m} cells) covered by
-   * input pixel {@code i} (of {@code n}), when both tile the same interval; each row sums to 1.
+   * {@code weights[o][i]}: the share of output cell {@code o} (of {@code m} cells) covered by input
+   * pixel {@code i} (of {@code n}), when both tile the same interval; each row sums to 1.
    */
   private static double[][] areaWeights(int n, int m) {
     double[][] weights = new double[m][n];

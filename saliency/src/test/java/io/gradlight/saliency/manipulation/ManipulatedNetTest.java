@@ -66,8 +66,7 @@ class ManipulatedNetTest {
   void sizeMismatchIsAnErrorNamingBothSizes() {
     ManipulatedNet lie = ManipulatedNet.build(original(), TargetPicture.smiley(8, 8));
     Tensor x = Tensor.zeros(DType.F64, 1, 3, 32, 32);
-    IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class, () -> logits(lie, x));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> logits(lie, x));
     assertTrue(e.getMessage().contains("8 x 8"), e.getMessage());
     assertTrue(e.getMessage().contains("[1, 128, 4, 4]"), e.getMessage());
   }

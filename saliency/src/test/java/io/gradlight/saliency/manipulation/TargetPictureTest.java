@@ -64,7 +64,8 @@ class TargetPictureTest {
     assertThrows(
         IllegalArgumentException.class,
         () -> TargetPicture.of(Tensor.of(new double[] {0, 2}, 1, 2)));
-    assertThrows(IllegalArgumentException.class, () -> TargetPicture.of(Tensor.zeros(DType.F64, 2, 2)));
+    assertThrows(
+        IllegalArgumentException.class, () -> TargetPicture.of(Tensor.zeros(DType.F64, 2, 2)));
     assertThrows(IllegalArgumentException.class, () -> TargetPicture.smiley(0, 4));
   }
 
