@@ -44,7 +44,7 @@ final class VectorGemm {
   /** Multiply-adds below which a product runs as one task: forking costs more than it saves. */
   private static final long SERIAL_WORK = 1L << 20;
   /** Blocks to aim for when the work is large: enough for two cores to balance within ~10%. */
-  private static final int TARGET_BLOCKS = 12;
+  static final int TARGET_BLOCKS = 12;
 
   /**
    * Writes rows {@code [p0, p0 + kc)} of panel {@code panel} of an operand, k-major: element
@@ -149,13 +149,23 @@ final class VectorGemm {
    */
   static void multiply(int m, int n, int k, float[] packedA, PanelPacker packerB,
       float[] c, int cOff, boolean accumulate) {
+    multiply(m, n, k, packedA, packerB, c, cOff, accumulate, TARGET_BLOCKS);
+  }
+
+  /**
+   * {@link #multiply(int, int, int, float[], PanelPacker, float[], int, boolean)} cutting a large
+   * product into at least {@code targetBlocks} blocks (smaller than the cache-sized ones if need
+   * be). A caller that already runs several products in parallel passes 1: small blocks only cost.
+   */
+  static void multiply(int m, int n, int k, float[] packedA, PanelPacker packerB,
+      float[] c, int cOff, boolean accumulate, int targetBlocks) {
     int mc = MC;
     int nc = NC;
     if ((long) m * n * k > SERIAL_WORK) {
-      while (panels(m, mc) * panels(n, nc) < TARGET_BLOCKS && nc > NR) {
+      while (panels(m, mc) * panels(n, nc) < targetBlocks && nc > NR) {
         nc = Math.max(NR, nc / 2 / NR * NR);
       }
-      while (panels(m, mc) * panels(n, nc) < TARGET_BLOCKS && mc > MR) {
+      while (panels(m, mc) * panels(n, nc) < targetBlocks && mc > MR) {
         mc = Math.max(MR, mc / 2 / MR * MR);
       }
     } else {
