@@ -40,9 +40,10 @@ final class VectorElementwise {
 
   /**
    * The whole vectors of {@code [from, to)}; returns where the scalar tail starts. One loop per op,
-   * the switch outside them: with the switch inside one loop, C2 met its node limit while inlining
-   * the polynomial steps of exp, and every vector passed to a step not inlined was boxed on the heap
-   * (121 MB allocated per exp over 4M floats, which then ran at 1.4x the scalar reference).
+   * the switch outside them (here and in the binary kernels): with the switch inside one loop, C2
+   * met its node limit while inlining the polynomial steps of exp, and every vector passed to a
+   * step not inlined was boxed on the heap (121 MB allocated per exp over 4M floats, which then ran
+   * at 1.4x the scalar reference); binary ops fell back to the Java lane loops the same way.
    */
   private static int unaryVectors(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int from,
       int to) {
@@ -50,42 +51,42 @@ final class VectorElementwise {
     switch (op) {
       case NEG -> {
         for (int i = from; i < end; i += LANES) {
-          FloatVector.fromArray(S, x, xOff + i).neg().intoArray(y, yOff + i);
+          load(x, xOff + i).neg().intoArray(y, yOff + i);
         }
       }
       case ABS -> {
         for (int i = from; i < end; i += LANES) {
-          FloatVector.fromArray(S, x, xOff + i).abs().intoArray(y, yOff + i);
+          load(x, xOff + i).abs().intoArray(y, yOff + i);
         }
       }
       case EXP -> {
         for (int i = from; i < end; i += LANES) {
-          VectorMath.exp(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+          VectorMath.exp(load(x, xOff + i)).intoArray(y, yOff + i);
         }
       }
       case LOG -> {
         for (int i = from; i < end; i += LANES) {
-          VectorMath.log(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+          VectorMath.log(load(x, xOff + i)).intoArray(y, yOff + i);
         }
       }
       case SQRT -> {
         for (int i = from; i < end; i += LANES) {
-          FloatVector.fromArray(S, x, xOff + i).sqrt().intoArray(y, yOff + i);
+          load(x, xOff + i).sqrt().intoArray(y, yOff + i);
         }
       }
       case RELU -> { // Math.max semantics: NaN stays NaN, -0 becomes +0
         for (int i = from; i < end; i += LANES) {
-          FloatVector.fromArray(S, x, xOff + i).max(0f).intoArray(y, yOff + i);
+          load(x, xOff + i).max(0f).intoArray(y, yOff + i);
         }
       }
       case TANH -> {
         for (int i = from; i < end; i += LANES) {
-          VectorMath.tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+          VectorMath.tanh(load(x, xOff + i)).intoArray(y, yOff + i);
         }
       }
       case SIGMOID -> {
         for (int i = from; i < end; i += LANES) {
-          VectorMath.sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
+          VectorMath.sigmoid(load(x, xOff + i)).intoArray(y, yOff + i);
         }
       }
     }
@@ -95,44 +96,105 @@ final class VectorElementwise {
   static void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff,
       int n) {
     Parallel.forRange(n, GRAIN, (from, to) -> {
-      int i = from;
-      if (to - from > 2 * LANES) {
-        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
-          apply(op, FloatVector.fromArray(S, a, aOff + i), FloatVector.fromArray(S, b, bOff + i))
-              .intoArray(y, yOff + i);
-        }
-      }
+      int i = to - from > 2 * LANES ? binaryVectors(op, a, aOff, b, bOff, y, yOff, from, to) : from;
       for (; i < to; i++) {
         y[yOff + i] = (float) op.apply(a[aOff + i], b[bOff + i]);
       }
     });
   }
 
-  static void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
-    Parallel.forRange(n, GRAIN, (from, to) -> {
-      int i = from;
-      if (to - from > 2 * LANES) {
-        FloatVector sv = FloatVector.broadcast(S, s);
-        for (int end = from + S.loopBound(to - from); i < end; i += LANES) {
-          apply(op, FloatVector.fromArray(S, a, aOff + i), sv).intoArray(y, yOff + i);
+  /** The whole vectors of {@link #binary} over {@code [from, to)}, one loop per op (see above). */
+  private static int binaryVectors(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
+      float[] y, int yOff, int from, int to) {
+    int end = from + S.loopBound(to - from);
+    switch (op) {
+      case ADD -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).add(load(b, bOff + i)).intoArray(y, yOff + i);
         }
       }
+      case SUB -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).sub(load(b, bOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      case MUL -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).mul(load(b, bOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      case DIV -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).div(load(b, bOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      case MAX -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).max(load(b, bOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      case MIN -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).min(load(b, bOff + i)).intoArray(y, yOff + i);
+        }
+      }
+      case POW -> throw new IllegalArgumentException("pow has no vector form");
+    }
+    return end;
+  }
+
+  static void binaryScalar(BinaryOp op, float[] a, int aOff, float s, float[] y, int yOff, int n) {
+    Parallel.forRange(n, GRAIN, (from, to) -> {
+      int i = to - from > 2 * LANES ? binaryScalarVectors(op, a, aOff, s, y, yOff, from, to) : from;
       for (; i < to; i++) {
         y[yOff + i] = (float) op.apply(a[aOff + i], s);
       }
     });
   }
 
-  private static FloatVector apply(BinaryOp op, FloatVector a, FloatVector b) {
-    return switch (op) {
-      case ADD -> a.add(b);
-      case SUB -> a.sub(b);
-      case MUL -> a.mul(b);
-      case DIV -> a.div(b);
+  /** The whole vectors of {@link #binaryScalar} over {@code [from, to)}, one loop per op. */
+  private static int binaryScalarVectors(BinaryOp op, float[] a, int aOff, float s, float[] y,
+      int yOff, int from, int to) {
+    int end = from + S.loopBound(to - from);
+    FloatVector sv = FloatVector.broadcast(S, s);
+    switch (op) {
+      case ADD -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).add(sv).intoArray(y, yOff + i);
+        }
+      }
+      case SUB -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).sub(sv).intoArray(y, yOff + i);
+        }
+      }
+      case MUL -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).mul(sv).intoArray(y, yOff + i);
+        }
+      }
+      case DIV -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).div(sv).intoArray(y, yOff + i);
+        }
+      }
+      case MAX -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).max(sv).intoArray(y, yOff + i);
+        }
+      }
+      case MIN -> {
+        for (int i = from; i < end; i += LANES) {
+          load(a, aOff + i).min(sv).intoArray(y, yOff + i);
+        }
+      }
       case POW -> throw new IllegalArgumentException("pow has no vector form");
-      case MAX -> a.max(b);
-      case MIN -> a.min(b);
-    };
+    }
+    return end;
+  }
+
+  private static FloatVector load(float[] x, int at) {
+    return FloatVector.fromArray(S, x, at);
   }
 
   static void reluBackward(float[] gy, float[] x, float[] gx, int n) {
