@@ -288,6 +288,16 @@ def fmt(x):
     return "-" if x is None else f"{x:.4g}"
 
 
+def commit():
+    """The gradlight commit measured, or "unknown" outside a git checkout."""
+    try:
+        return subprocess.run(["git", "-C", ROOT, "rev-parse", "--short", "HEAD"], check=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                              text=True).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
 def machine():
     model = platform.processor() or platform.machine()
     try:
@@ -329,7 +339,8 @@ def main():
         print("  ".join(str(v).ljust(w) if i < 2 else str(v).rjust(w)
                         for i, (v, w) in enumerate(zip(c, widths))).rstrip())
 
-    note = (f"{machine()}; {datetime.date.today().isoformat()}; {args.threads} threads; "
+    note = (f"{machine()}; {datetime.date.today().isoformat()}; gradlight {commit()}; "
+            f"{args.threads} threads; "
             f"PyTorch {torch.__version__}; load average {load_before[0]:.2f} before, "
             f"{load_after[0]:.2f} after; `scripts/bench_torch.py --threads {args.threads} "
             f"--only {args.only} --runs {args.runs}`")

@@ -9,6 +9,7 @@ import io.gradlight.tensor.io.Json;
 import io.gradlight.tensor.kernels.KernelProvider;
 import io.gradlight.tensor.kernels.Parallel;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
@@ -93,8 +94,10 @@ final class BenchCommand implements Command {
     if (args.flag(JSON)) {
       out.println(json(results));
     } else {
-      out.println("kernels: " + KernelProvider.description() + "; java " + Runtime.version()
-          + "; " + Runtime.getRuntime().availableProcessors() + " processors");
+      out.printf(Locale.ROOT, "kernels: %s; java %s; %d processors; load average %.2f%n",
+          KernelProvider.description(), Runtime.version(),
+          Runtime.getRuntime().availableProcessors(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
       out.print(table(results));
     }
     return Main.OK;
