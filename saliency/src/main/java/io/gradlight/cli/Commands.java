@@ -16,7 +16,8 @@ final class Commands {
       new EvaluateCommand(),
       new SanityCommand(),
       new LieCommand(),
-      new DemoCommand());
+      new DemoCommand(),
+      new BenchCommand());
 
   private Commands() {}
 

@@ -23,8 +23,7 @@ class MainTest {
         String row = "  " + Pattern.quote(c.name()) + " +" + Pattern.quote(c.summary());
         assertTrue(r.out().lines().anyMatch(l -> l.matches(row)), r.out());
       }
-      assertTrue(r.out().lines().noneMatch(l -> l.startsWith("  bench ")),
-          "unimplemented commands (bench) are not listed");
+      assertTrue(r.out().lines().anyMatch(l -> l.startsWith("  bench ")), "bench is listed");
     }
   }
 

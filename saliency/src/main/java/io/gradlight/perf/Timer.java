@@ -1,0 +1,79 @@
+package io.gradlight.perf;
+
+import java.util.Arrays;
+import java.util.function.Supplier;
+
+/**
+ * Steady-state timing of a task: warm-up first, then the median of several timed runs.
+ *
+ * <ul>
+ *   <li>Warm-up: the task runs until {@value #WARMUP_NANOS} ns have passed, and at least once, so
+ *       that the JIT has compiled its loops before anything is timed.
+ *   <li>Repetitions: a timed run repeats the task {@code r} times, {@code r} chosen from the last
+ *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns; a call's time is
+ *       the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
+ *       timed over many calls, and one preemption by another process weighs less.
+ *   <li>Runs: as many as asked, but at most {@value #SLOW_RUNS} when one call takes longer than
+ *       {@value #SLOW_CALL_NANOS} ns, so that Score-CAM on ResNet-18 (hundreds of forward passes)
+ *       does not take minutes. The median is robust to the odd slow run of a shared machine.
+ * </ul>
+ */
+public final class Timer {
+  public static final long WARMUP_NANOS = 1_500_000_000L;
+  public static final long MIN_RUN_NANOS = 50_000_000L;
+  public static final long SLOW_CALL_NANOS = 4_000_000_000L;
+  public static final int SLOW_RUNS = 3;
+
+  /** Results kept reachable, so that the JIT cannot drop a task's work as unused. */
+  private static volatile Object sink;
+
+  /**
+   * The timing of one task.
+   *
+   * @param medianMs the median time of one call in milliseconds
+   * @param runs the number of timed runs
+   * @param repetitions the calls per run
+   */
+  public record Timing(double medianMs, int runs, int repetitions) {}
+
+  private Timer() {}
+
+  /** Warms {@code task} up and times {@code runs} runs of it (at least 1). */
+  public static Timing measure(Supplier<Object> task, int runs) {
+    if (runs < 1) {
+      throw new IllegalArgumentException("the number of timed runs must be at least 1, got "
+          + runs);
+    }
+    long warmupStart = System.nanoTime();
+    long call;
+    do {
+      long t0 = System.nanoTime();
+      sink = task.get();
+      call = Math.max(1, System.nanoTime() - t0);
+    } while (System.nanoTime() - warmupStart < WARMUP_NANOS);
+
+    int repetitions = (int) Math.max(1, Math.min(1_000_000, (MIN_RUN_NANOS + call - 1) / call));
+    int timed = call > SLOW_CALL_NANOS ? Math.min(runs, SLOW_RUNS) : runs;
+    double[] ms = new double[timed];
+    for (int r = 0; r < timed; r++) {
+      long t0 = System.nanoTime();
+      for (int i = 0; i < repetitions; i++) {
+        sink = task.get();
+      }
+      ms[r] = (System.nanoTime() - t0) / 1e6 / repetitions;
+    }
+    sink = null;
+    return new Timing(median(ms), timed, repetitions);
+  }
+
+  /** The median: the middle value, or the mean of the two middle values. */
+  static double median(double[] values) {
+    if (values.length == 0) {
+      throw new IllegalArgumentException("the median of no values is undefined");
+    }
+    double[] v = values.clone();
+    Arrays.sort(v);
+    int mid = v.length / 2;
+    return v.length % 2 == 1 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+  }
+}
