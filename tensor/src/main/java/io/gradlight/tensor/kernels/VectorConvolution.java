@@ -23,21 +23,42 @@ final class VectorConvolution {
 
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
   private static final int LANES = S.length();
+  /**
+   * Batches of at least this many images run one image per task, each GEMM in cache-sized blocks:
+   * cheaper than cutting every image's (often small) GEMM finely enough for all threads. Results
+   * are the same either way: no cut changes an FMA chain.
+   */
+  static final int BATCH = 4;
 
   static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-    int depth = g.cIn() * g.kh() * g.kw();
-    int positions = g.outH() * g.outW();
-    float[] packedW = VectorGemm.packA(false, g.cOut(), depth, w, 0);
-    for (int n = 0; n < g.n(); n++) {
-      int yOff = n * g.cOut() * positions;
-      if (bias != null) { // start each output channel's FMA chain from its bias
-        for (int o = 0; o < g.cOut(); o++) {
-          Arrays.fill(y, yOff + o * positions, yOff + (o + 1) * positions, bias[o]);
-        }
+    forwardPacked(g, x, VectorGemm.packA(false, g.cOut(), g.cIn() * g.kh() * g.kw(), w, 0), bias,
+        y);
+  }
+
+  /** The forward convolution with the weights already packed as the GEMM's A operand. */
+  private static void forwardPacked(ConvGeometry g, float[] x, float[] packedW, float[] bias,
+      float[] y) {
+    if (g.n() >= BATCH) {
+      Parallel.forEach(g.n(), n -> forwardImage(g, x, packedW, bias, y, n, 1));
+    } else {
+      for (int n = 0; n < g.n(); n++) {
+        forwardImage(g, x, packedW, bias, y, n, VectorGemm.TARGET_BLOCKS);
       }
-      VectorGemm.multiply(g.cOut(), positions, depth, packedW, columns(g, PaddedImage.of(g, x, n)),
-          y, yOff, bias != null);
     }
+  }
+
+  /** {@code y_n = W cols_n (+ bias)}, cut into at least {@code targetBlocks} GEMM blocks. */
+  private static void forwardImage(ConvGeometry g, float[] x, float[] packedW, float[] bias,
+      float[] y, int n, int targetBlocks) {
+    int positions = g.outH() * g.outW();
+    int yOff = n * g.cOut() * positions;
+    if (bias != null) { // start each output channel's FMA chain from its bias
+      for (int o = 0; o < g.cOut(); o++) {
+        Arrays.fill(y, yOff + o * positions, yOff + (o + 1) * positions, bias[o]);
+      }
+    }
+    VectorGemm.multiply(g.cOut(), positions, g.cIn() * g.kh() * g.kw(), packedW,
+        columns(g, PaddedImage.of(g, x, n)), y, yOff, bias != null, targetBlocks);
   }
 
   static void backwardInput(ConvGeometry g, float[] gy, float[] w, float[] gx) {
@@ -48,50 +69,92 @@ final class VectorConvolution {
       // flipped in space and transposed in channels: no col2im pass, and the fast packing
       ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
           g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
-      forward(t, gy, flippedTransposed(g, w), null, gx);
+      forwardPacked(t, gy, packFlippedTransposed(g, w), null, gx);
       return;
     }
-    int depth = g.cIn() * g.kh() * g.kw();
-    int positions = g.outH() * g.outW();
-    float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
-    float[] cols = new float[depth * positions];
-    for (int n = 0; n < g.n(); n++) {
-      VectorGemm.PanelPacker gyN =
-          VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
-      VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false);
-      col2im(g, cols, gx, n);
-    }
-  }
-
-  static void backwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
-    int depth = g.cIn() * g.kh() * g.kw();
-    int positions = g.outH() * g.outW();
-    if (g.n() == 0) {
-      Arrays.fill(gw, 0, g.cOut() * depth, 0f);
-    }
-    for (int n = 0; n < g.n(); n++) {
-      float[] packedGy = VectorGemm.packA(false, g.cOut(), positions, gy, n * g.cOut() * positions);
-      VectorGemm.multiply(g.cOut(), depth, positions, packedGy,
-          columnsTransposed(g, PaddedImage.of(g, x, n)), gw, 0, n > 0);
-    }
-  }
-
-  /** {@code wt[c][o][p][q] = w[o][c][kh-1-p][kw-1-q]}. */
-  private static float[] flippedTransposed(ConvGeometry g, float[] w) {
-    int kh = g.kh();
-    int kw = g.kw();
-    float[] wt = new float[g.cOut() * g.cIn() * kh * kw];
-    for (int o = 0; o < g.cOut(); o++) {
-      for (int c = 0; c < g.cIn(); c++) {
-        for (int p = 0; p < kh; p++) {
-          for (int q = 0; q < kw; q++) {
-            wt[((c * g.cOut() + o) * kh + kh - 1 - p) * kw + kw - 1 - q] =
-                w[((o * g.cIn() + c) * kh + p) * kw + q];
-          }
-        }
+    float[] packedWt = VectorGemm.packA(true, g.cIn() * g.kh() * g.kw(), g.cOut(), w, 0);
+    if (g.n() >= BATCH) {
+      Parallel.forEach(g.n(), n -> backwardInputImage(g, gy, packedWt, gx, n, 1));
+    } else {
+      for (int n = 0; n < g.n(); n++) {
+        backwardInputImage(g, gy, packedWt, gx, n, VectorGemm.TARGET_BLOCKS);
       }
     }
-    return wt;
+  }
+
+  /** {@code gx_n = col2im(W^T gy_n)}, the GEMM cut into at least {@code targetBlocks} blocks. */
+  private static void backwardInputImage(ConvGeometry g, float[] gy, float[] packedWt,
+      float[] gx, int n, int targetBlocks) {
+    int depth = g.cIn() * g.kh() * g.kw();
+    int positions = g.outH() * g.outW();
+    float[] cols = new float[depth * positions];
+    VectorGemm.PanelPacker gyN =
+        VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
+    VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false, targetBlocks);
+    col2im(g, cols, gx, n);
+  }
+
+  /**
+   * {@code gW = sum_n gy_n cols_n^T} as one GEMM over the depth {@code N P}: the images side by
+   * side, {@code [gy_0 ... gy_N-1] [cols_0 ... cols_N-1]^T}. Each weight's FMA chain runs over
+   * the images in order, then the positions, exactly as image-by-image accumulation would, but
+   * the blocks (over output channels and taps) are as large as the whole batch allows.
+   */
+  static void backwardWeight(ConvGeometry g, float[] x, float[] gy, float[] gw) {
+    int depth = g.cIn() * g.kh() * g.kw();
+    int count = g.n() * g.outH() * g.outW();
+    if (count == 0) {
+      Arrays.fill(gw, 0, g.cOut() * depth, 0f);
+      return;
+    }
+    PaddedImage[] images = new PaddedImage[g.n()];
+    Parallel.forEach(g.n(), n -> images[n] = PaddedImage.of(g, x, n));
+    float[] packedGy = VectorGemm.pack(VectorGemm.panels(g.cOut(), VectorGemm.MR), VectorGemm.MR,
+        count, gradientRows(g, gy));
+    VectorGemm.multiply(g.cOut(), depth, count, packedGy, columnsTransposed(g, images), gw, 0,
+        false);
+  }
+
+  /**
+   * Packs the GEMM A operand {@code [gy_0 ... gy_N-1]} ({@code cOut x N P}) in panels of MR
+   * output channels: row o is channel o of every image in turn.
+   */
+  private static VectorGemm.PanelPacker gradientRows(ConvGeometry g, float[] gy) {
+    int mr = VectorGemm.MR;
+    int positions = g.outH() * g.outW();
+    return (panel, p0, kc, dst, at) -> {
+      for (int r = 0; r < Math.min(mr, g.cOut() - panel * mr); r++) {
+        int o = panel * mr + r;
+        for (int p = p0; p < p0 + kc; p++) {
+          dst[at + (p - p0) * mr + r] = gy[(p / positions * g.cOut() + o) * positions
+              + p % positions];
+        }
+      }
+    };
+  }
+
+  /**
+   * The weights of the transposed convolution, {@code wt[c][o][p][q] = w[o][c][kh-1-p][kw-1-q]},
+   * packed straight into the GEMM's A panels of MR input channels (no flipped copy first: for
+   * ResNet-18's 512-channel layer that copy, one scattered pass on one thread, took a fifth of
+   * the backward time).
+   */
+  private static float[] packFlippedTransposed(ConvGeometry g, float[] w) {
+    int mr = VectorGemm.MR;
+    int kh = g.kh();
+    int kw = g.kw();
+    int taps = kh * kw;
+    return VectorGemm.pack(VectorGemm.panels(g.cIn(), mr), mr, g.cOut() * taps,
+        (panel, p0, kc, dst, at) -> {
+          for (int r = 0; r < Math.min(mr, g.cIn() - panel * mr); r++) {
+            int c = panel * mr + r;
+            for (int col = p0; col < p0 + kc; col++) { // col = (o, p, q) of wt's row c
+              int o = col / taps;
+              int flipped = taps - 1 - col % taps; // (kh-1-p, kw-1-q) in row-major order
+              dst[at + (col - p0) * mr + r] = w[(o * g.cIn() + c) * taps + flipped];
+            }
+          }
+        });
   }
 
   /**
@@ -139,22 +202,32 @@ final class VectorConvolution {
   }
 
   /**
-   * Packs the GEMM B operand {@code cols^T} ({@code P x K}) in panels of NR (c, p, q) columns:
-   * row {@code pos} of a panel gathers NR taps at the same offset {@code start[pos]}.
+   * Packs the GEMM B operand {@code [cols_0 ... cols_N-1]^T} ({@code N P x K}) in panels of NR
+   * (c, p, q) columns: row {@code (n, pos)} of a panel gathers NR taps of image n at the same
+   * offset {@code start[pos]}.
    */
-  private static VectorGemm.PanelPacker columnsTransposed(ConvGeometry g, PaddedImage img) {
+  private static VectorGemm.PanelPacker columnsTransposed(ConvGeometry g, PaddedImage[] images) {
     int nr = VectorGemm.NR;
     int depth = g.cIn() * g.kh() * g.kw();
-    int[] start = starts(g, img.paddedW());
-    int[] taps = taps(g, img);
-    float[] src = img.data();
+    int positions = g.outH() * g.outW();
+    int[] start = starts(g, images[0].paddedW());
+    int[] taps = taps(g, images[0]); // relative to the image's base, added below
+    for (int r = 0; r < depth; r++) {
+      taps[r] -= images[0].base();
+    }
     return (panel, p0, kc, dst, at) -> {
       int first = panel * nr;
       for (int col = 0; col < Math.min(nr, depth - first); col++) {
         // column by column: reads run along image rows, writes stay in the L1-sized pass buffer
-        int tap = taps[first + col];
-        for (int pos = p0; pos < p0 + kc; pos++) {
-          dst[at + (pos - p0) * nr + col] = src[tap + start[pos]];
+        for (int row = p0; row < p0 + kc; ) {
+          PaddedImage img = images[row / positions];
+          float[] src = img.data();
+          int tap = img.base() + taps[first + col];
+          int pos = row % positions;
+          int end = Math.min(positions, pos + p0 + kc - row);
+          for (; pos < end; pos++, row++) {
+            dst[at + (row - p0) * nr + col] = src[tap + start[pos]];
+          }
         }
       }
     };

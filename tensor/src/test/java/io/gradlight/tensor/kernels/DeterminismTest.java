@@ -26,8 +26,10 @@ class DeterminismTest {
         return c;
       });
       // each image's product is just over the size that is split into parallel blocks
+      // (and a batch that runs one image per task)
       for (ConvGeometry g : List.of(ConvGeometry.of(2, 16, 20, 20, 24, 3, 1, 1, 1),
-          ConvGeometry.of(1, 16, 39, 37, 32, 3, 2, 1, 1))) {
+          ConvGeometry.of(1, 16, 39, 37, 32, 3, 2, 1, 1),
+          ConvGeometry.of(6, 8, 16, 15, 24, 3, 2, 1, 1))) {
         float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), 3);
         float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), 4);
         float[] gy = TestArrays.floats(g.n() * g.cOut() * g.outH() * g.outW(), 5);

@@ -29,6 +29,11 @@ class VectorConvolutionTest {
     shapes.add(ConvGeometry.of(1, 16, 8, 8, 33, 1, 2, 0, 1));
     shapes.add(ConvGeometry.of(1, 2, 5, 5, 3, 3, 1, 3, 1)); // padding beyond the kernel's reach
     shapes.add(new ConvGeometry(2, 3, 10, 7, 4, 1, 5, 1, 1, 0, 2, 1, 1));
+    // batches of VectorConvolution.BATCH images or more: one image per task, and the weight
+    // gradient as one GEMM across the images (unpadded: images are views at an offset)
+    shapes.add(ConvGeometry.of(VectorConvolution.BATCH, 4, 9, 11, 6, 3, 1, 1, 1));
+    shapes.add(ConvGeometry.of(VectorConvolution.BATCH + 1, 3, 9, 10, 5, 3, 2, 1, 1));
+    shapes.add(ConvGeometry.of(VectorConvolution.BATCH + 2, 2, 7, 9, 4, 3, 1, 0, 1));
     return shapes;
   }
 
