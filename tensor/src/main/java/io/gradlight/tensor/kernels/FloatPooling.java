@@ -10,9 +10,8 @@ import java.util.function.IntConsumer;
  * sums and overlapping scatters still accumulate in double, in the reference's order; a scatter
  * whose windows do not overlap adds each gradient once, to zero, which is exact in float.
  *
- * <p>Pooling reads each input once and does a few operations per element, so it is bound by
- * memory and by the window loop's branches, not by arithmetic: SIMD lanes do not pay here (the
- * 2x2 windows would need a lane shuffle per output), splitting the planes over the cores does.
+ * <p>These are the general windows (ResNet's 3 x 3 / 2 with padding, average pooling, every
+ * backward); the common 2 x 2 / 2 max pooling has the branch-free {@link VectorPooling}.
  */
 final class FloatPooling {
   private FloatPooling() {}

@@ -13,9 +13,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>The elementwise kernels run row by row ({@code I} elements of one channel), each row with
  * {@link VectorElementwise}'s loops and the channel's values broadcast; they give the reference's
- * bits. The reductions run channel by channel, in parallel over channels; each row is summed in
- * double vectors (two accumulators, their lanes added in index order, then the scalar tail) and
- * the row sums added in {@code o} order: a fixed order, a function of the sizes only.
+ * bits. The reductions run channel by channel, in parallel over channels: the whole vectors of
+ * every row of the channel go into two double-vector accumulators, the rows' scalar tails into one
+ * double, and at the end the accumulators' lanes are added in index order, then the tails: a
+ * fixed order, a function of the sizes only. (Reducing the lanes per row instead cost more than
+ * the sums themselves on ShapesNet's 8 x 8 maps.)
  */
 final class VectorPerChannel {
   private VectorPerChannel() {}
@@ -84,33 +86,88 @@ final class VectorPerChannel {
   }
 
   static void sum(ChannelLayout l, float[] x, double[] sums) {
+    int inner = l.inner();
+    int end = inner - inner % (2 * H.length()); // the vector part of each row
     forEachChannel(l, c -> {
-      double s = 0.0;
+      DoubleVector s0 = DoubleVector.zero(D);
+      DoubleVector s1 = s0;
+      double tail = 0.0;
       for (int o = 0; o < l.outer(); o++) {
-        s += VectorElementwise.sumRun(x, (o * l.channels() + c) * l.inner(), l.inner());
+        int at = (o * l.channels() + c) * inner;
+        for (int i = 0; i < end; i += 2 * H.length()) {
+          s0 = s0.add(FloatVector.fromArray(H, x, at + i).convertShape(VectorOperators.F2D, D, 0));
+          s1 = s1.add(FloatVector.fromArray(H, x, at + i + H.length())
+              .convertShape(VectorOperators.F2D, D, 0));
+        }
+        for (int i = end; i < inner; i++) {
+          tail += x[at + i];
+        }
       }
-      sums[c] = s;
+      sums[c] = lanesInOrder(s0.add(s1)) + tail;
     });
   }
 
   static void dot(ChannelLayout l, float[] a, float[] b, double[] sums) {
+    int inner = l.inner();
+    int end = inner - inner % (2 * H.length());
     forEachChannel(l, c -> {
-      double s = 0.0;
+      DoubleVector s0 = DoubleVector.zero(D);
+      DoubleVector s1 = s0;
+      double tail = 0.0;
       for (int o = 0; o < l.outer(); o++) {
-        s += dotRun(a, b, (o * l.channels() + c) * l.inner(), l.inner());
+        int at = (o * l.channels() + c) * inner;
+        for (int i = 0; i < end; i += 2 * H.length()) {
+          int i1 = at + i + H.length();
+          DoubleVector a0 = (DoubleVector) FloatVector.fromArray(H, a, at + i)
+              .convertShape(VectorOperators.F2D, D, 0);
+          DoubleVector a1 = (DoubleVector) FloatVector.fromArray(H, a, i1)
+              .convertShape(VectorOperators.F2D, D, 0);
+          s0 = a0.fma(FloatVector.fromArray(H, b, at + i).convertShape(VectorOperators.F2D, D, 0),
+              s0);
+          s1 = a1.fma(FloatVector.fromArray(H, b, i1).convertShape(VectorOperators.F2D, D, 0), s1);
+        }
+        for (int i = end; i < inner; i++) {
+          tail += (double) a[at + i] * b[at + i];
+        }
       }
-      sums[c] = s;
+      sums[c] = lanesInOrder(s0.add(s1)) + tail;
     });
   }
 
   static void squaredDeviations(ChannelLayout l, float[] x, double[] means, double[] sums) {
+    int inner = l.inner();
+    int end = inner - inner % (2 * H.length());
     forEachChannel(l, c -> {
-      double s = 0.0;
+      DoubleVector mean = DoubleVector.broadcast(D, means[c]);
+      DoubleVector s0 = DoubleVector.zero(D);
+      DoubleVector s1 = s0;
+      double tail = 0.0;
       for (int o = 0; o < l.outer(); o++) {
-        s += squaredDeviationsRun(x, means[c], (o * l.channels() + c) * l.inner(), l.inner());
+        int at = (o * l.channels() + c) * inner;
+        for (int i = 0; i < end; i += 2 * H.length()) {
+          DoubleVector d0 = ((DoubleVector) FloatVector.fromArray(H, x, at + i)
+              .convertShape(VectorOperators.F2D, D, 0)).sub(mean);
+          DoubleVector d1 = ((DoubleVector) FloatVector.fromArray(H, x, at + i + H.length())
+              .convertShape(VectorOperators.F2D, D, 0)).sub(mean);
+          s0 = d0.fma(d0, s0);
+          s1 = d1.fma(d1, s1);
+        }
+        for (int i = end; i < inner; i++) {
+          double d = x[at + i] - means[c];
+          tail += d * d;
+        }
       }
-      sums[c] = s;
+      sums[c] = lanesInOrder(s0.add(s1)) + tail;
     });
+  }
+
+  /** The lanes of {@code v} added in index order (never {@code reduceLanes}: its order varies). */
+  private static double lanesInOrder(DoubleVector v) {
+    double s = 0.0;
+    for (int lane = 0; lane < v.length(); lane++) {
+      s += v.lane(lane);
+    }
+    return s;
   }
 
   /** Runs {@code channel} for each channel, about 2^16 elements per task. */
@@ -121,63 +178,5 @@ final class VectorPerChannel {
             channel.accept(c);
           }
         });
-  }
-
-  /** {@code sum a[off+i] b[off+i]} for {@code i < n}: products exact in double, FMA-added. */
-  private static double dotRun(float[] a, float[] b, int off, int n) {
-    int i = 0;
-    double s = 0.0;
-    if (n > 2 * LANES) {
-      DoubleVector s0 = DoubleVector.zero(D);
-      DoubleVector s1 = s0;
-      int w = H.length();
-      for (int end = n - n % (2 * w); i < end; i += 2 * w) {
-        DoubleVector a0 = (DoubleVector) FloatVector.fromArray(H, a, off + i)
-            .convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector a1 = (DoubleVector) FloatVector.fromArray(H, a, off + i + w)
-            .convertShape(VectorOperators.F2D, D, 0);
-        s0 = a0.fma(FloatVector.fromArray(H, b, off + i).convertShape(VectorOperators.F2D, D, 0),
-            s0);
-        s1 = a1.fma(
-            FloatVector.fromArray(H, b, off + i + w).convertShape(VectorOperators.F2D, D, 0), s1);
-      }
-      for (double lane : s0.add(s1).toArray()) {
-        s += lane;
-      }
-    }
-    for (; i < n; i++) {
-      s += (double) a[off + i] * b[off + i];
-    }
-    return s;
-  }
-
-  /** {@code sum (x[off+i] - mean)^2} for {@code i < n}, in double. */
-  private static double squaredDeviationsRun(float[] x, double mean, int off, int n) {
-    int i = 0;
-    double s = 0.0;
-    if (n > 2 * LANES) {
-      DoubleVector m = DoubleVector.broadcast(D, mean);
-      DoubleVector s0 = DoubleVector.zero(D);
-      DoubleVector s1 = s0;
-      int w = H.length();
-      for (int end = n - n % (2 * w); i < end; i += 2 * w) {
-        DoubleVector d0 = (DoubleVector) FloatVector.fromArray(H, x, off + i)
-            .convertShape(VectorOperators.F2D, D, 0);
-        DoubleVector d1 = (DoubleVector) FloatVector.fromArray(H, x, off + i + w)
-            .convertShape(VectorOperators.F2D, D, 0);
-        d0 = d0.sub(m);
-        d1 = d1.sub(m);
-        s0 = d0.fma(d0, s0);
-        s1 = d1.fma(d1, s1);
-      }
-      for (double lane : s0.add(s1).toArray()) {
-        s += lane;
-      }
-    }
-    for (; i < n; i++) {
-      double d = x[off + i] - mean;
-      s += d * d;
-    }
-    return s;
   }
 }
