@@ -6,12 +6,11 @@ import java.util.function.IntConsumer;
 /**
  * The F32 pooling loops of {@link VectorKernels}: the windows of {@link ScalarPooling} read and
  * written in float, without the reference's double copies of whole tensors, several planes per
- * task. Results are bitwise those of the reference: a maximum is exact in any precision; window
- * sums and overlapping scatters still accumulate in double, in the reference's order; a scatter
- * whose windows do not overlap adds each gradient once, to zero, which is exact in float.
+ * task. Results are bitwise those of the reference: window sums and overlapping scatters still
+ * accumulate in double, in the reference's order; a scatter whose windows do not overlap adds each
+ * gradient once, to zero, which is exact in float.
  *
- * <p>These are the general windows (ResNet's 3 x 3 / 2 with padding, average pooling, every
- * backward); the common 2 x 2 / 2 max pooling has the branch-free {@link VectorPooling}.
+ * <p>Max pooling itself is the branch-free {@link VectorPooling}.
  */
 final class FloatPooling {
   private FloatPooling() {}
@@ -25,40 +24,6 @@ final class FloatPooling {
     Parallel.forRange(g.planes(), perTask, (from, to) -> {
       for (int p = from; p < to; p++) {
         plane.accept(p);
-      }
-    });
-  }
-
-  /** Max pooling with the reference's rule: the first maximum wins, a NaN propagates. */
-  static void maxPool(PoolGeometry g, float[] x, float[] y, int[] argmax) {
-    int outH = g.outH();
-    int outW = g.outW();
-    int w = g.w();
-    forEachPlane(g, plane -> {
-      int xPlane = plane * g.h() * w;
-      int o = plane * outH * outW;
-      for (int i = 0; i < outH; i++) {
-        int top = i * g.strideH() - g.padH();
-        int rowLo = Math.max(0, top);
-        int rowHi = Math.min(g.h(), top + g.kh());
-        for (int j = 0; j < outW; j++, o++) {
-          int left = j * g.strideW() - g.padW();
-          int colLo = Math.max(0, left);
-          int colHi = Math.min(w, left + g.kw());
-          float max = Float.NEGATIVE_INFINITY;
-          int best = rowLo * w + colLo;
-          for (int r = rowLo; r < rowHi; r++) {
-            for (int col = colLo; col < colHi; col++) {
-              float v = x[xPlane + r * w + col];
-              if (v > max || v != v) { // v != v: NaN
-                max = v;
-                best = r * w + col;
-              }
-            }
-          }
-          y[o] = max;
-          argmax[o] = best;
-        }
       }
     });
   }

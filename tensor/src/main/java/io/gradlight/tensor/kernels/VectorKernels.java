@@ -12,8 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  *   <li>GEMM and the three convolution kernels: {@link VectorGemm} (packed panels, a 4 x 16
  *       register-blocked micro-kernel) and {@link VectorConvolution} (convolution as GEMM with
  *       im2col packed on the fly). They accumulate in float with FMA, always.
- *   <li>Pooling: {@link VectorPooling} for 2 x 2 / 2 max pooling, {@link FloatPooling} (the
- *       reference's windows in float) for the rest; both bitwise equal to the reference.
+ *   <li>Pooling: {@link VectorPooling} for max pooling, {@link FloatPooling} (the reference's
+ *       windows in float) for the backward and average pooling; bitwise equal to the reference.
  *   <li>Per-channel broadcasts and statistics (BatchNorm): {@link VectorPerChannel}.
  *   <li>Elementwise kernels, sums and global average pooling:
  *       {@link VectorElementwise}, with {@link VectorMath} for exp, log, tanh and sigmoid. Sums
@@ -68,10 +68,10 @@ public final class VectorKernels extends ScalarKernels {
 
   @Override
   public void maxPool2d(PoolGeometry g, float[] x, float[] y, int[] argmax) {
-    if (VectorPooling.handles(g)) {
-      VectorPooling.maxPool2x2(g, x, y, argmax);
+    if (VectorPooling.available()) {
+      VectorPooling.maxPool(g, x, y, argmax);
     } else {
-      FloatPooling.maxPool(g, x, y, argmax);
+      super.maxPool2d(g, x, y, argmax);
     }
   }
 

@@ -2,8 +2,6 @@ package io.gradlight.tensor.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
@@ -11,9 +9,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The vector 2 x 2 / 2 max pooling against the reference, bit for bit with the argmax, on widths
- * that leave every number of outputs to the scalar tail, odd heights and widths, and data full of
- * ties, NaN, infinities and signed zeros. Skipped without the Vector API.
+ * The vector max pooling against the reference, bit for bit with the argmax: 2 x 2 / 2 on widths
+ * that leave every number of outputs to the scalar tail, every other window on the shapes of the
+ * float pooling test (padding, overlaps, odd sizes), with ties, NaN, infinities and signed zeros.
+ * Skipped without the Vector API.
  */
 class VectorPoolingTest {
   private final ScalarKernels reference = ScalarKernels.INSTANCE;
@@ -24,15 +23,25 @@ class VectorPoolingTest {
   }
 
   @Test
-  void handlesOnlyTwoByTwoWindowsWithStrideTwo() {
-    assertTrue(VectorPooling.handles(PoolGeometry.of(1, 8, 8, 2, 2, 0)));
-    assertFalse(VectorPooling.handles(PoolGeometry.of(1, 8, 8, 2, 1, 0)));
-    assertFalse(VectorPooling.handles(PoolGeometry.of(1, 8, 8, 3, 2, 1)));
-    assertFalse(VectorPooling.handles(PoolGeometry.of(1, 8, 8, 2, 2, 1)));
+  void everyOtherWindowMatchesTheReferenceBitForBit() {
+    long seed = 500;
+    for (PoolGeometry g : FloatPoolingTest.shapes()) {
+      float[] x = FloatPoolingTest.withSpecials(TestArrays.floats(g.planes() * g.h() * g.w(),
+          seed++));
+      int outputs = g.planes() * g.outH() * g.outW();
+      float[] want = new float[outputs];
+      float[] got = new float[outputs];
+      int[] wantArgmax = new int[outputs];
+      int[] gotArgmax = new int[outputs];
+      reference.maxPool2d(g, x, want, wantArgmax);
+      VectorPooling.maxPool(g, x, got, gotArgmax);
+      FloatPoolingTest.assertBitwise(want, got, "maxPool " + g);
+      assertArrayEquals(wantArgmax, gotArgmax, g.toString());
+    }
   }
 
   @Test
-  void matchesTheReferenceBitForBit() {
+  void twoByTwoWindowsMatchTheReferenceBitForBit() {
     long seed = 400;
     for (int w = 2; w <= 75; w += w < 40 ? 1 : 7) {
       for (int h : new int[] {2, 5}) {
@@ -51,7 +60,7 @@ class VectorPoolingTest {
         int[] wantArgmax = new int[outputs];
         int[] gotArgmax = new int[outputs];
         reference.maxPool2d(g, x, want, wantArgmax);
-        VectorPooling.maxPool2x2(g, x, got, gotArgmax);
+        VectorPooling.maxPool(g, x, got, gotArgmax);
         for (int o = 0; o < outputs; o++) {
           assertEquals(Float.floatToRawIntBits(want[o]), Float.floatToRawIntBits(got[o]),
               g + " output " + o + ": " + want[o] + " vs " + got[o]);
@@ -68,7 +77,7 @@ class VectorPoolingTest {
     Arrays.fill(x, Float.NEGATIVE_INFINITY);
     float[] y = new float[16];
     int[] argmax = new int[16];
-    VectorPooling.maxPool2x2(g, x, y, argmax);
+    VectorPooling.maxPool(g, x, y, argmax);
     for (int j = 0; j < 16; j++) {
       assertEquals(Float.NEGATIVE_INFINITY, y[j]);
       assertEquals(2 * j, argmax[j]);
