@@ -113,7 +113,7 @@ final class SanityCommand implements Command {
         .value(LABEL_IMAGES, "M", "training images of the permuted-label model", "128")
         .value(COLORMAP, "NAME", "the colours of the cascade strips: " + String.join(", ",
             Arrays.stream(Colormap.values()).map(Colormap::id).toList()), Colormap.JET.id())
-        .value(OUT, "DIR", "the output directory", "sanity-out");
+        .value(OUT, "DIR", "the output directory", "out/sanity");
   }
 
   @Override

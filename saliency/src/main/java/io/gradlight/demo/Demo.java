@@ -103,7 +103,7 @@ public final class Demo {
     List<MethodScores> scores;
     try (Progress.Task task =
         progress.start("metrics", MetricsTable.work(evaluation, set, run.maps().size()))) {
-      scores = MetricsTable.score(model, set, evaluation, run.maps(), task);
+      scores = MetricsTable.score(model, set, evaluation, run.maps(), classes, task);
     }
     sections.add(MetricsTable.section(scores, set, evaluation));
 

@@ -29,23 +29,29 @@ final class MetricsTable {
             Evaluation.DEFAULT_EXPLAIN_BATCH_SIZE));
   }
 
-  /** The progress units of scoring {@code maps} maps and the baseline (see {@link Evaluation}). */
+  /**
+   * The progress units of scoring {@code maps} maps already made, and the baseline (see {@link
+   * Evaluation#work}).
+   */
   static long work(Evaluation evaluation, EvaluationSet set, int maps) {
-    return evaluation.work(set) * (maps + 1);
+    return evaluation.scoringWork(set) * maps + evaluation.work(set);
   }
 
-  /** Scores each map, then the centre baseline, for the maps' classes. */
+  /**
+   * Scores each map, then the centre baseline, as explanations of {@code classes} (the classes
+   * every method was asked to explain).
+   */
   static List<MethodScores> score(
       Module model,
       EvaluationSet set,
       Evaluation evaluation,
       List<SaliencyMap> maps,
+      int[] classes,
       Progress.Task task) {
     List<MethodScores> out = new ArrayList<>();
     for (SaliencyMap map : maps) {
-      out.add(evaluation.score(model, set, map, task::advance));
+      out.add(evaluation.score(model, set, map, classes, task::advance));
     }
-    int[] classes = maps.isEmpty() ? set.labels() : maps.getFirst().classes();
     out.add(evaluation.evaluateCentreBaseline(model, set, classes, task::advance));
     return out;
   }

@@ -151,11 +151,11 @@ final class SanitySection {
     return new Section(
         "sanity",
         "Sanity checks: does the map depend on the model?",
-        "Adebayo et al. (2018) re-initialise the network's layers from the top down: a map that"
-            + " explains the model must change (its rank correlation with the trained model's map"
-            + " falls to about 0), while a map that survives is an edge detector of the input."
-            + " Each picture shows the map after one more layer group is randomised, captioned"
-            + " with its Spearman correlation to the trained map.",
+        "Adebayo et al. (2018) re-initialise the network's layers from the top down; each picture"
+            + " shows the map after one more layer group is randomised, captioned with its Spearman"
+            + " rank correlation to the trained model's map. A map that explains the model must"
+            + " change (the correlation falls to about 0), while a map that survives is an edge"
+            + " detector of the input.",
         blocks);
   }
 

@@ -12,6 +12,7 @@ import io.gradlight.saliency.Methods;
 import io.gradlight.saliency.cleverhans.CleverHansWeights;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -44,7 +45,23 @@ class DemoTest {
   @Test
   void tinyDemoWritesEverySectionAndEveryPictureItLinks(@TempDir Path dir) throws Exception {
     DemoConfig tiny = TINY;
-    Demo.Result r = Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, Progress.NONE);
+    Map<String, long[]> tasks = new LinkedHashMap<>(); // label -> {total, done}
+    Progress counting =
+        (label, total) -> {
+          long[] t = {total, 0};
+          tasks.put(label, t);
+          return new Progress.Task() {
+            @Override
+            public void advance(long steps) {
+              t[1] += steps;
+            }
+
+            @Override
+            public void close() {}
+          };
+        };
+    Demo.Result r = Demo.run(untrained(), CleverHansWeights.checkpoint(), tiny, dir, counting);
+    tasks.forEach((label, t) -> assertEquals(t[0], t[1], label + ": steps done vs announced"));
 
     int methods = Methods.ids().size();
     assertEquals(methods, r.methods().size());

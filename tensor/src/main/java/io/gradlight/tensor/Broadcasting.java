@@ -1,10 +1,18 @@
 package io.gradlight.tensor;
 
+import io.gradlight.tensor.kernels.ChannelLayout;
+import java.util.Arrays;
+
 /**
  * NumPy broadcasting. Two shapes are aligned at their last axes; each pair of sizes must be equal
  * or one of them 1, and the result takes the larger. A missing leading axis counts as size 1.
  * {@link #sumTo} is the adjoint of {@link #broadcastTo}: it sums over the axes that broadcasting
  * repeated, which is exactly the gradient rule of every broadcasting operation.
+ *
+ * <p>The common case of a small operand that varies along one block of axes only (BatchNorm's
+ * {@code [1, C, 1, 1]} against {@code [N, C, H, W]}, a bias {@code [K]} against {@code [N, K]}) has
+ * a {@link #channelLayout}: the kernels then read the small operand per channel instead of
+ * expanding it, and {@link #broadcastTo} fills runs instead of copying element by element.
  */
 final class Broadcasting {
   private Broadcasting() {}
@@ -60,6 +68,37 @@ final class Broadcasting {
     return true;
   }
 
+  /**
+   * The layout {@code [outer, channels, inner]} of {@code target} in which element {@code i} of
+   * {@code small} broadcast to {@code target} is {@code small[(i / inner) % channels]}: when the
+   * axes of {@code target} that small is not repeated along form one block (axes of size 1 aside).
+   * Null when they do not, when small is one value or has all of target's elements, or when
+   * target is empty. The caller has checked that small broadcasts to target.
+   */
+  static ChannelLayout channelLayout(Shape small, Shape target) {
+    if (small.size() <= 1 || small.size() == target.size() || target.size() == 0) {
+      return null;
+    }
+    int offset = target.rank() - small.rank();
+    int[] sizes = {1, 1, 1}; // outer, channels, inner
+    int part = 0;
+    for (int k = 0; k < target.rank(); k++) {
+      int t = target.dim(k);
+      if (t == 1) {
+        continue;
+      }
+      boolean own = k >= offset && small.dim(k - offset) == t;
+      if (own && part == 2) {
+        return null; // a repeated axis between two own axes
+      }
+      if (own != (part == 1)) {
+        part++;
+      }
+      sizes[part] *= t;
+    }
+    return new ChannelLayout(sizes[0], sizes[1], sizes[2]);
+  }
+
   /** {@code x} repeated along its size-1 and missing leading axes to {@code target}. */
   static Tensor broadcastTo(Tensor x, Shape target) {
     if (x.shape().equals(target)) {
@@ -70,9 +109,33 @@ final class Broadcasting {
           "broadcastTo: shape " + x.shape() + " does not broadcast to " + target);
     }
     Tensor out = Tensor.zeros(x.dtype(), target);
-    Strided.copy(
-        x.data(), 0, strides(x.shape(), target), out.data(), 0, target.strides(), target.dims());
+    ChannelLayout l = channelLayout(x.shape(), target);
+    if (l != null) {
+      fillRows(x, l, out);
+    } else {
+      Strided.copy(
+          x.data(), 0, strides(x.shape(), target), out.data(), 0, target.strides(), target.dims());
+    }
     return out;
+  }
+
+  /** Writes {@code x} broadcast by layout {@code l} into {@code out}: runs, not single elements. */
+  private static void fillRows(Tensor x, ChannelLayout l, Tensor out) {
+    int inner = l.inner();
+    int channels = l.channels();
+    if (inner == 1) { // each outer index is a copy of all of x
+      for (int o = 0; o < l.outer(); o++) {
+        System.arraycopy(x.data(), 0, out.data(), o * channels, channels);
+      }
+    } else if (x.dtype() == DType.F32) {
+      for (int row = 0; row < l.rows(); row++) {
+        Arrays.fill(out.f32(), row * inner, (row + 1) * inner, x.f32()[row % channels]);
+      }
+    } else {
+      for (int row = 0; row < l.rows(); row++) {
+        Arrays.fill(out.f64(), row * inner, (row + 1) * inner, x.f64()[row % channels]);
+      }
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.gradlight.tensor;
 
 import io.gradlight.tensor.kernels.BinaryOp;
+import io.gradlight.tensor.kernels.ChannelLayout;
 import io.gradlight.tensor.kernels.KernelProvider;
 import io.gradlight.tensor.kernels.Kernels;
 import io.gradlight.tensor.kernels.UnaryOp;
@@ -8,9 +9,11 @@ import java.util.function.DoubleUnaryOperator;
 
 /**
  * Elementwise arithmetic with NumPy broadcasting. The arithmetic runs in the kernels on whole
- * contiguous arrays: an operand that broadcasts is first expanded to the result shape (unless it
- * already has the result's elements in order, or is a single value, which the kernels take as a
- * scalar). Comparisons, {@code where}, {@code sign} and {@code reciprocal} are plain loops.
+ * contiguous arrays: an operand that broadcasts is first expanded to the result shape, unless it
+ * already has the result's elements in order, or is a single value (the kernels take it as a
+ * scalar), or varies along one block of axes only, like {@code [1, C, 1, 1]} against
+ * {@code [N, C, H, W]} (the kernels read it per channel; see {@link Broadcasting#channelLayout}).
+ * Comparisons, {@code where}, {@code sign} and {@code reciprocal} are plain loops.
  *
  * <p>Comparisons return masks of the operands' dtype: 1 where the relation holds, else 0. A
  * comparison with NaN is false (IEEE 754).
@@ -38,6 +41,13 @@ final class Elementwise {
     if (bFull && a.size() == 1 && commutes && shape.size() > 0) {
       return scalar(op, b, a.getFlat(0)).reshape(shape);
     }
+    ChannelLayout layout;
+    if (aFull && (layout = Broadcasting.channelLayout(b.shape(), shape)) != null) {
+      return perChannel(op, layout, a, b, shape);
+    }
+    if (bFull && commutes && (layout = Broadcasting.channelLayout(a.shape(), shape)) != null) {
+      return perChannel(op, layout, b, a, shape);
+    }
     Tensor left = Broadcasting.expand(a, shape);
     Tensor right = Broadcasting.expand(b, shape);
     Tensor out = Tensor.zeros(a.dtype(), shape);
@@ -47,6 +57,19 @@ final class Elementwise {
       k.binary(op, left.f32(), 0, right.f32(), 0, out.f32(), 0, n);
     } else {
       k.binary(op, left.f64(), 0, right.f64(), 0, out.f64(), 0, n);
+    }
+    return out;
+  }
+
+  /** {@code y = op(a, perChannel)} of shape {@code shape}, a full and perChannel by layout. */
+  private static Tensor perChannel(
+      BinaryOp op, ChannelLayout layout, Tensor a, Tensor perChannel, Shape shape) {
+    Tensor out = Tensor.zeros(a.dtype(), shape);
+    Kernels k = KernelProvider.kernels();
+    if (a.dtype() == DType.F32) {
+      k.binaryPerChannel(op, layout, a.f32(), perChannel.f32(), out.f32());
+    } else {
+      k.binaryPerChannel(op, layout, a.f64(), perChannel.f64(), out.f64());
     }
     return out;
   }

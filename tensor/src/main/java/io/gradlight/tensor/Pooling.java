@@ -138,11 +138,8 @@ public final class Pooling {
     requireNchw("globalAvgPoolBackward", xShape);
     requireShape("globalAvgPoolBackward", gy.shape(), Shape.of(xShape.dim(0), xShape.dim(1)));
     int planeSize = xShape.dim(2) * xShape.dim(3);
-    Tensor gx = Tensor.zeros(gy.dtype(), xShape);
-    for (int i = 0; i < gx.size(); i++) {
-      gx.setFlat(i, gy.getFlat(i / planeSize) / planeSize);
-    }
-    return gx;
+    Shape perPlane = Shape.of(xShape.dim(0), xShape.dim(1), 1, 1);
+    return gy.div(planeSize).reshape(perPlane).broadcastTo(xShape);
   }
 
   private static PoolGeometry geometry(

@@ -1,12 +1,15 @@
 package io.gradlight.tensor;
 
+import io.gradlight.tensor.kernels.ChannelLayout;
 import io.gradlight.tensor.kernels.KernelProvider;
 import java.util.Arrays;
 
 /**
  * Reductions over any set of axes. The tensor is first laid out with the kept axes first and the
  * reduced axes last (no copy when they already are last), so that each output element reduces
- * one contiguous run of {@code R = prod(reduced sizes)} elements:
+ * one contiguous run of {@code R = prod(reduced sizes)} elements. Sums and means skip that copy
+ * when the kept axes form one block, as BatchNorm's per-channel statistics over axes 0, 2, 3 do
+ * (the kernels' {@code sumPerChannel}):
  *
  * <pre>
  *   sum:      y = sum_j x_j                      (Kernels.sum, accumulated in double)
@@ -21,10 +24,19 @@ import java.util.Arrays;
 final class Reductions {
   private Reductions() {}
 
-  /** The reduced axes of one call, normalised, and the layout with them last. */
-  private record Plan(Tensor runs, Shape result, int outer, int length) {}
+  /**
+   * The reduced axes of one call, normalised: either the layout with them last ({@code runs}, a
+   * copy unless they already are last), or, when the kept axes form one block between reduced
+   * ones, the input itself read by a {@code layout} (only when asked for: the sums use it).
+   */
+  private record Plan(Tensor runs, Shape result, int outer, int length, ChannelLayout layout) {}
 
   private static Plan plan(String op, Tensor x, int[] axes, boolean keepDims) {
+    return plan(op, x, axes, keepDims, false);
+  }
+
+  private static Plan plan(
+      String op, Tensor x, int[] axes, boolean keepDims, boolean layoutIfPossible) {
     Shape shape = x.shape();
     int rank = shape.rank();
     boolean[] reduced = new boolean[rank];
@@ -38,6 +50,7 @@ final class Reductions {
     }
     int[] order = new int[rank];
     int[] resultDims = new int[rank];
+    int[] keptDims = shape.dims();
     int kept = 0;
     int resultRank = 0;
     int outer = 1;
@@ -47,8 +60,11 @@ final class Reductions {
         order[kept++] = k;
         outer *= shape.dim(k);
         resultDims[resultRank++] = shape.dim(k);
-      } else if (keepDims) {
-        resultDims[resultRank++] = 1;
+      } else {
+        keptDims[k] = 1;
+        if (keepDims) {
+          resultDims[resultRank++] = 1;
+        }
       }
     }
     int next = kept;
@@ -60,8 +76,29 @@ final class Reductions {
         length *= shape.dim(k);
       }
     }
-    Tensor runs = alreadyLast ? x : Views.permute(x, order);
-    return new Plan(runs, Shape.of(Arrays.copyOf(resultDims, resultRank)), outer, length);
+    Shape result = Shape.of(Arrays.copyOf(resultDims, resultRank));
+    ChannelLayout layout = layoutIfPossible && !alreadyLast
+        ? Broadcasting.channelLayout(Shape.of(keptDims), shape) : null;
+    Tensor runs = alreadyLast || layout != null ? x : Views.permute(x, order);
+    return new Plan(runs, result, outer, length, layout);
+  }
+
+  /** The sum of each output element's values, in double. */
+  private static double[] sums(Plan p) {
+    double[] sums = new double[p.outer()];
+    Tensor x = p.runs();
+    if (p.layout() != null) {
+      if (x.dtype() == DType.F32) {
+        KernelProvider.kernels().sumPerChannel(p.layout(), x.f32(), sums);
+      } else {
+        KernelProvider.kernels().sumPerChannel(p.layout(), x.f64(), sums);
+      }
+    } else {
+      for (int o = 0; o < p.outer(); o++) {
+        sums[o] = runSum(x, o * p.length(), p.length());
+      }
+    }
+    return sums;
   }
 
   /** The sum of one contiguous run, through the kernels. */
@@ -72,19 +109,21 @@ final class Reductions {
   }
 
   static Tensor sum(Tensor x, int[] axes, boolean keepDims) {
-    Plan p = plan("sum", x, axes, keepDims);
+    Plan p = plan("sum", x, axes, keepDims, true);
+    double[] sums = sums(p);
     Tensor out = Tensor.zeros(x.dtype(), p.result());
     for (int o = 0; o < p.outer(); o++) {
-      out.setFlat(o, runSum(p.runs(), o * p.length(), p.length()));
+      out.setFlat(o, sums[o]);
     }
     return out;
   }
 
   static Tensor mean(Tensor x, int[] axes, boolean keepDims) {
-    Plan p = plan("mean", x, axes, keepDims);
+    Plan p = plan("mean", x, axes, keepDims, true);
+    double[] sums = sums(p);
     Tensor out = Tensor.zeros(x.dtype(), p.result());
     for (int o = 0; o < p.outer(); o++) {
-      out.setFlat(o, runSum(p.runs(), o * p.length(), p.length()) / p.length());
+      out.setFlat(o, sums[o] / p.length());
     }
     return out;
   }

@@ -38,7 +38,10 @@ class ElementwiseTest {
   private static final int[][][] SHAPE_PAIRS = {
     {{2, 3}, {2, 3}}, {{2, 3}, {3}}, {{3, 1}, {1, 4}}, {{1}, {2, 2}}, {{}, {3}},
     {{2, 1, 3}, {4, 1}},
-    {{0, 3}, {3}}, {{5}, {1, 1}}, {{1, 3}, {2, 1, 1}}
+    {{0, 3}, {3}}, {{5}, {1, 1}}, {{1, 3}, {2, 1, 1}},
+    // per channel (Broadcasting.channelLayout): rows long enough for vectors and their tails
+    {{2, 3, 5, 7}, {1, 3, 1, 1}}, {{2, 3, 4, 5}, {3, 1, 1}}, {{3, 1, 35}, {3, 1, 1}},
+    {{2, 3, 4, 5}, {1, 3, 4, 1}}, {{4, 3, 5}, {4, 1, 5}}, {{2, 0, 3}, {1, 1, 3}}
   };
 
   @ParameterizedTest

@@ -1,12 +1,13 @@
 package io.gradlight.nn.layers;
 
 import io.gradlight.autograd.Variable;
+import io.gradlight.autograd.ops.ChannelAffine;
+import io.gradlight.autograd.ops.ChannelVariance;
 import io.gradlight.nn.Buffer;
 import io.gradlight.nn.Counter;
 import io.gradlight.nn.Module;
 import io.gradlight.nn.Parameter;
 import io.gradlight.tensor.DType;
-import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 
 /**
@@ -16,15 +17,18 @@ import io.gradlight.tensor.Tensor;
  * <p>Training mode, with {@code m = N H W} values per channel:
  *
  * <pre>
- *   mu = mean_{n,i,j} x            s2 = mean_{n,i,j} (x - mu)^2          (biased)
- *   y = (x - mu) * (weight / sqrt(s2 + eps)) + bias                      (differentiable in x)
+ *   mu = mean_{n,i,j} x            s2 = mean_{n,i,j} (x - mu)^2          (biased, ChannelVariance)
+ *   a = weight / sqrt(s2 + eps)    b = bias - mu a
+ *   y = x a + b                    (one pass, ChannelAffine; differentiable in x, weight and bias)
  *   running_mean = (1 - momentum) running_mean + momentum mu
  *   running_var  = (1 - momentum) running_var  + momentum s2 m / (m - 1)   (unbiased)
  *   num_batches_tracked += 1
  * </pre>
  *
- * <p>Evaluation mode: {@code y = x a + b} with {@code a = weight / sqrt(running_var + eps)} and
- * {@code b = bias - running_mean a} per channel (PyTorch's CPU kernel folds it the same way).
+ * <p>Evaluation mode: the same {@code y = x a + b} with {@code a = weight / sqrt(running_var +
+ * eps)} and {@code b = bias - running_mean a} per channel. PyTorch's CPU kernels fold both modes
+ * the same way. The forward reads x three times and writes one tensor, where a composite of
+ * broadcasting ops wrote four (centred, squared, scaled, shifted), and its backward more.
  * Defaults: {@code eps = 1e-5}, {@code momentum = 0.1}, weight 1, bias 0, running mean 0, running
  * variance 1.
  */
@@ -98,15 +102,11 @@ public final class BatchNorm2d extends Module {
       throw new IllegalArgumentException(
           this + " expects input [N, " + channels + ", H, W], got " + x.shape());
     }
-    Shape perChannel = Shape.of(1, channels, 1, 1);
-    Variable w = weight.variable().reshape(perChannel);
-    Variable b = bias.variable().reshape(perChannel);
     if (!isTraining()) {
-      Variable invStd =
-          Variable.constant(runningVar.value().add(eps).sqrt().reciprocal().reshape(perChannel));
-      Variable scale = w.mul(invStd);
-      Variable shift = b.sub(Variable.constant(runningMean.value().reshape(perChannel)).mul(scale));
-      return x.mul(scale).add(shift);
+      Tensor invStd = runningVar.value().add(eps).sqrt().reciprocal();
+      Variable scale = weight.variable().mul(Variable.constant(invStd));
+      Variable shift = bias.variable().sub(Variable.constant(runningMean.value()).mul(scale));
+      return ChannelAffine.apply(x, scale, shift);
     }
     int count = x.size() / channels;
     if (count < 2) {
@@ -116,12 +116,11 @@ public final class BatchNorm2d extends Module {
               + " channel, got input "
               + x.shape());
     }
-    Variable mean = x.mean(STAT_AXES, true);
-    Variable centred = x.sub(mean);
-    Variable variance = centred.square().mean(STAT_AXES, true);
-    updateRunningStats(mean.value().reshape(channels), variance.value().reshape(channels), count);
-    // The per-channel factor first: two full-size broadcast ops instead of three.
-    return centred.mul(w.div(variance.add(eps).sqrt())).add(b);
+    Variable mean = x.mean(STAT_AXES, false);
+    Variable variance = ChannelVariance.apply(x);
+    updateRunningStats(mean.value(), variance.value(), count);
+    Variable scale = weight.variable().div(variance.add(eps).sqrt());
+    return ChannelAffine.apply(x, scale, bias.variable().sub(mean.mul(scale)));
   }
 
   private void updateRunningStats(Tensor mean, Tensor biasedVariance, int count) {

@@ -27,8 +27,8 @@ import java.util.List;
  *   <li>per method, on the first {@code explained} cued images, explained for each model's top-1
  *       class: the relevance mass ({@link RelevanceMass}: the share of the positive raw relevance,
  *       at the input's resolution) on the cue's mask and on the object's mask, and how often the
- *       display map's maximum points at the cue ({@link PointingGame#scaled}: within 15 pixels
- *       scaled from 224 to the image size).
+ *       display map's maximum points at the cue ({@link PointingGame#published}: within the
+ *       published 15 pixels, not scaled to the image size).
  * </ul>
  *
  * A map spread evenly would put {@link Result#cueArea} of its mass on the cue. Maps at a coarse

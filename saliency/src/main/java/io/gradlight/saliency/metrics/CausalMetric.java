@@ -1,7 +1,6 @@
 package io.gradlight.saliency.metrics;
 
 import io.gradlight.nn.Module;
-import io.gradlight.tensor.Blur;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import java.util.Arrays;
@@ -24,9 +23,10 @@ import java.util.function.IntConsumer;
  *       input space, which is the data set's mean colour for ImageNet normalisation (the reference
  *       uses {@code torch.zeros_like} on normalised tensors) and black for the unit-range
  *       {@code shapesnet} input;
- *   <li><b>insertion</b>: start = the image blurred by a Gaussian of kernel {@value #BLUR_KERNEL}
- *       and sigma {@value #BLUR_SIGMA} ({@link Blur#gaussian}, per channel, in normalised space),
- *       finish = the image;
+ *   <li><b>insertion</b>: start = the image blurred as the reference blurs it, a Gaussian of kernel
+ *       {@value #BLUR_KERNEL} and sigma {@value #BLUR_SIGMA} (scipy's {@code gaussian_filter} of an
+ *       11 x 11 delta, applied per channel with zero padding, in normalised space: {@link
+ *       RiseBlur}), finish = the image;
  *   <li>at each point the score is the softmax probability of the explained class (the reference
  *       explains and scores the top-1 class of the clean image);
  *   <li>the area is the trapezoid rule on [0, 1], {@link #auc}.
@@ -35,13 +35,9 @@ import java.util.function.IntConsumer;
  * Deletion: lower is better (the class vanishes fast when the most salient pixels go first);
  * insertion: higher is better.
  *
- * <p>One difference from the reference: its blur kernel is scipy's {@code gaussian_filter} of an
- * 11 x 11 delta (the sampled Gaussian with scipy's reflect boundary inside the 11 x 11 window, so
- * slightly flatter) applied with zero padding (edges darken toward the mean colour), where {@link
- * Blur#gaussian} uses the normalised sampled Gaussian with reflect padding (torchvision's {@code
- * gaussian_blur}). The reference hard-codes 224 x 224 images and 224 pixels per step; here the
- * step is an option whose default scales with the image, {@link #defaultPixelsPerStep} = {@code H}
- * pixels (so {@code n = W} steps).
+ * <p>One difference from the reference: it hard-codes 224 x 224 images and 224 pixels per step;
+ * here the step is an option whose default scales with the image, {@link #defaultPixelsPerStep} =
+ * {@code H} pixels (so {@code n = W} steps).
  *
  * <p>Forward passes are batched: every (image, point) pair of the batch goes through the model in
  * chunks of {@code batchSize}, with no graph.
@@ -54,10 +50,10 @@ public final class CausalMetric {
   }
 
   /** The insertion substrate's Gaussian kernel size, as the reference's {@code klen}. */
-  public static final int BLUR_KERNEL = 11;
+  public static final int BLUR_KERNEL = RiseBlur.KERNEL;
 
   /** The insertion substrate's Gaussian sigma, as the reference's {@code nsig}. */
-  public static final double BLUR_SIGMA = 5;
+  public static final double BLUR_SIGMA = RiseBlur.SIGMA;
 
   private final Mode mode;
   private final int pixelsPerStep;
@@ -129,7 +125,7 @@ public final class CausalMetric {
     int steps = steps(images.dim(2), images.dim(3));
     Tensor substrate = mode == Mode.DELETION
         ? images.zerosLike()
-        : Blur.gaussian(images, BLUR_KERNEL, BLUR_SIGMA);
+        : RiseBlur.apply(images);
     double[] start = (mode == Mode.DELETION ? images : substrate).toDoubleArray();
     double[] finish = (mode == Mode.DELETION ? substrate : images).toDoubleArray();
     int[][] order = new int[n][];

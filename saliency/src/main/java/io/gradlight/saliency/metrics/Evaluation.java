@@ -64,10 +64,18 @@ public record Evaluation(Evaluation.Options options) {
     }
   }
 
-  /** The progress units of one method on {@code set}: images explained plus images scored. */
+  /** The progress units of one method on {@code set}: images explained plus {@link #scoringWork}. */
   public long work(EvaluationSet set) {
+    return set.count() + scoringWork(set);
+  }
+
+  /**
+   * The progress units of scoring one method's maps on {@code set}: the forward passes of the
+   * deletion and insertion points and of the two confidence passes, counted in images.
+   */
+  public long scoringWork(EvaluationSet set) {
     int steps = causal(CausalMetric.Mode.DELETION).steps(set.height(), set.width());
-    return (long) set.count() * (1 + 2L * (steps + 1) + 2);
+    return (long) set.count() * (2L * (steps + 1) + 2);
   }
 
   /** The labels of the set, or the model's top-1 class per image when it has none. */
@@ -98,7 +106,7 @@ public record Evaluation(Evaluation.Options options) {
       SaliencyMethod method, String layer, long seed, LongConsumer progress) {
     long started = System.nanoTime();
     SaliencyMap map = explain(model, set, classes, method, layer, seed, progress);
-    return score(model, set, map, progress, started);
+    return score(model, set, map, classes, progress, started);
   }
 
   /** Scores the centre baseline on the set, exactly as a method's maps. */
@@ -107,20 +115,25 @@ public record Evaluation(Evaluation.Options options) {
     long started = System.nanoTime();
     SaliencyMap map = CentreBaseline.of(classes, set.height(), set.width());
     progress.accept(set.count());
-    return score(model, set, map, progress, started);
+    return score(model, set, map, classes, progress, started);
   }
 
-  /** Scores maps already computed for the whole set (display {@code [N, H, W]}). */
-  public MethodScores score(
-      Module model, EvaluationSet set, SaliencyMap map, LongConsumer progress) {
-    return score(model, set, map, progress, System.nanoTime());
+  /**
+   * Scores maps already computed for the whole set (display {@code [N, H, W]}) as explanations
+   * of {@code classes}, the classes the method was asked to explain: the metrics read their
+   * probabilities, not those of the classes the map records (a set-level method such as {@code
+   * ccam} records the set's most common class for every image).
+   */
+  public MethodScores score(Module model, EvaluationSet set, SaliencyMap map, int[] classes,
+      LongConsumer progress) {
+    return score(model, set, map, classes, progress, System.nanoTime());
   }
 
-  private MethodScores score(
-      Module model, EvaluationSet set, SaliencyMap map, LongConsumer progress, long started) {
+  private MethodScores score(Module model, EvaluationSet set, SaliencyMap map, int[] classes,
+      LongConsumer progress, long started) {
+    checkClasses(set, classes);
     Tensor images = set.images();
     Tensor display = map.display();
-    int[] classes = map.classes();
     CausalCurves deletion = causal(CausalMetric.Mode.DELETION)
         .evaluate(model, images, display, classes, progress::accept);
     CausalCurves insertion = causal(CausalMetric.Mode.INSERTION)
@@ -137,10 +150,7 @@ public record Evaluation(Evaluation.Options options) {
 
   private SaliencyMap explain(Module model, EvaluationSet set, int[] classes,
       SaliencyMethod method, String layer, long seed, LongConsumer progress) {
-    if (classes.length != set.count()) {
-      throw new IllegalArgumentException(classes.length + " classes for " + set.count()
-          + " images; give one per image");
-    }
+    checkClasses(set, classes);
     List<Tensor> raw = new ArrayList<>();
     List<Tensor> display = new ArrayList<>();
     String usedLayer = null;
@@ -165,6 +175,13 @@ public record Evaluation(Evaluation.Options options) {
     }
     return new SaliencyMap(method.id(), Tensor.concat(0, raw.toArray(Tensor[]::new)),
         Tensor.concat(0, display.toArray(Tensor[]::new)), classes, usedLayer, notes);
+  }
+
+  private static void checkClasses(EvaluationSet set, int[] classes) {
+    if (classes.length != set.count()) {
+      throw new IllegalArgumentException(classes.length + " classes for " + set.count()
+          + " images; give one per image");
+    }
   }
 
   private CausalMetric causal(CausalMetric.Mode mode) {

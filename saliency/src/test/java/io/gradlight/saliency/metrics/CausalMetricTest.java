@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gradlight.tensor.Blur;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import java.util.Arrays;
@@ -64,7 +63,7 @@ class CausalMetricTest {
   void endpointsAreTheImageAndTheSubstrates() {
     double[] clean = ClassProbabilities.of(model, images, classes);
     double[] zeros = ClassProbabilities.of(model, images.zerosLike(), classes);
-    double[] blurred = ClassProbabilities.of(model, Blur.gaussian(images, 11, 5), classes);
+    double[] blurred = ClassProbabilities.of(model, RiseBlur.apply(images), classes);
     Tensor random = randomMap(3);
     CausalCurves deletion = new CausalMetric(CausalMetric.Mode.DELETION, SIZE, 64)
         .evaluate(model, images, random, classes, n -> {});

@@ -12,6 +12,7 @@ import io.gradlight.tensor.DType;
 import io.gradlight.tensor.Shape;
 import io.gradlight.tensor.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -96,6 +97,23 @@ class EvaluationTest {
         .evaluate(model, set.images(), oracle.explain(ExplainRequest.of(model, set.images())
             .withTargets(Targets.of(classes))).display(), classes, n -> {});
     assertArrayEquals(direct.auc(), s.perImage(Metric.DELETION), 1e-6);
+  }
+
+  @Test
+  void scoringReadsTheGivenClassesNotTheOnesTheMapRecords() {
+    int[] asked = new int[COUNT]; // class 0, which the clean images give A + B = 5 to
+    int[] recorded = new int[COUNT];
+    Arrays.fill(recorded, 1); // as a set-level method records one class for all
+    SaliencyMap made = new Oracle().explain(ExplainRequest.of(model, set.images())
+        .withTargets(Targets.of(recorded)));
+    long[] done = new long[1];
+    MethodScores s = evaluation.score(model, set, made, asked, n -> done[0] += n);
+    assertArrayEquals(asked, s.classes());
+    double clean = RegionModel.probability(RegionModel.A + RegionModel.B);
+    for (double[] curve : s.deletion().curves()) {
+      assertEquals(clean, curve[0], 1e-5);
+    }
+    assertEquals(evaluation.scoringWork(set), done[0]);
   }
 
   @Test

@@ -102,6 +102,47 @@ public interface Kernels {
 
   void reluBackward(double[] gy, double[] x, double[] gx, int n);
 
+  // ---- Per channel (see ChannelLayout) --------------------------------------------------------
+
+  /**
+   * {@code y[(o C + c) I + r] = op(a[(o C + c) I + r], perChannel[c])} for the layout
+   * {@code [outer, C, I]}: the right operand broadcast from one value per channel, without
+   * expanding it ({@code x op [1, C, 1, 1]} for NCHW). y may be a.
+   */
+  void binaryPerChannel(BinaryOp op, ChannelLayout l, float[] a, float[] perChannel, float[] y);
+
+  void binaryPerChannel(BinaryOp op, ChannelLayout l, double[] a, double[] perChannel, double[] y);
+
+  /**
+   * {@code y[(o C + c) I + r] = x[(o C + c) I + r] scale[c] + shift[c]}, rounded after the product
+   * and after the sum: a per-channel multiply and add in one pass (BatchNorm's affine step). y may
+   * be x.
+   */
+  void affinePerChannel(ChannelLayout l, float[] x, float[] scale, float[] shift, float[] y);
+
+  void affinePerChannel(ChannelLayout l, double[] x, double[] scale, double[] shift, double[] y);
+
+  /**
+   * {@code sums[c] = sum_{o, r} x[(o C + c) I + r]}, accumulated in double in a fixed order: the
+   * adjoint of {@link #binaryPerChannel} with ADD, and the per-channel statistics of BatchNorm.
+   */
+  void sumPerChannel(ChannelLayout l, float[] x, double[] sums);
+
+  void sumPerChannel(ChannelLayout l, double[] x, double[] sums);
+
+  /** {@code sums[c] = sum_{o, r} a b} over channel c's elements, accumulated in double. */
+  void dotPerChannel(ChannelLayout l, float[] a, float[] b, double[] sums);
+
+  void dotPerChannel(ChannelLayout l, double[] a, double[] b, double[] sums);
+
+  /**
+   * {@code sums[c] = sum_{o, r} (x - means[c])^2} over channel c's elements, in double: with the
+   * channel means, the second pass of a two-pass variance.
+   */
+  void squaredDeviationsPerChannel(ChannelLayout l, float[] x, double[] means, double[] sums);
+
+  void squaredDeviationsPerChannel(ChannelLayout l, double[] x, double[] means, double[] sums);
+
   // ---- Reductions ---------------------------------------------------------------------------
 
   /** The sum of {@code x[off .. off+n)}, accumulated in double in a fixed order. */

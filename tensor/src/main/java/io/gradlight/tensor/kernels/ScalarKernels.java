@@ -266,6 +266,64 @@ public class ScalarKernels implements Kernels {
     });
   }
 
+  // ---- Per channel (ScalarPerChannel) ---------------------------------------------------------
+
+  @Override
+  public void binaryPerChannel(BinaryOp op, ChannelLayout l, float[] a, float[] perChannel,
+      float[] y) {
+    ScalarPerChannel.binary(op, l, a, perChannel, y);
+  }
+
+  @Override
+  public void binaryPerChannel(BinaryOp op, ChannelLayout l, double[] a, double[] perChannel,
+      double[] y) {
+    ScalarPerChannel.binary(op, l, a, perChannel, y);
+  }
+
+  @Override
+  public void affinePerChannel(ChannelLayout l, float[] x, float[] scale, float[] shift,
+      float[] y) {
+    ScalarPerChannel.affine(l, x, scale, shift, y);
+  }
+
+  @Override
+  public void affinePerChannel(ChannelLayout l, double[] x, double[] scale, double[] shift,
+      double[] y) {
+    ScalarPerChannel.affine(l, x, scale, shift, y);
+  }
+
+  @Override
+  public void sumPerChannel(ChannelLayout l, float[] x, double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> x[i]);
+  }
+
+  @Override
+  public void sumPerChannel(ChannelLayout l, double[] x, double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> x[i]);
+  }
+
+  @Override
+  public void dotPerChannel(ChannelLayout l, float[] a, float[] b, double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> (double) a[i] * b[i]);
+  }
+
+  @Override
+  public void dotPerChannel(ChannelLayout l, double[] a, double[] b, double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> a[i] * b[i]);
+  }
+
+  @Override
+  public void squaredDeviationsPerChannel(ChannelLayout l, float[] x, double[] means,
+      double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> (x[i] - means[c]) * (x[i] - means[c]));
+  }
+
+  @Override
+  public void squaredDeviationsPerChannel(ChannelLayout l, double[] x, double[] means,
+      double[] sums) {
+    ScalarPerChannel.reduce(l, sums, (i, c) -> (x[i] - means[c]) * (x[i] - means[c]));
+  }
+
   // ---- Reductions ---------------------------------------------------------------------------
 
   @Override

@@ -104,7 +104,7 @@ final class VectorElementwise {
   }
 
   /** The whole vectors of {@link #binary} over {@code [from, to)}, one loop per op (see above). */
-  private static int binaryVectors(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
+  static int binaryVectors(BinaryOp op, float[] a, int aOff, float[] b, int bOff,
       float[] y, int yOff, int from, int to) {
     int end = from + S.loopBound(to - from);
     switch (op) {
@@ -153,7 +153,7 @@ final class VectorElementwise {
   }
 
   /** The whole vectors of {@link #binaryScalar} over {@code [from, to)}, one loop per op. */
-  private static int binaryScalarVectors(BinaryOp op, float[] a, int aOff, float s, float[] y,
+  static int binaryScalarVectors(BinaryOp op, float[] a, int aOff, float s, float[] y,
       int yOff, int from, int to) {
     int end = from + S.loopBound(to - from);
     FloatVector sv = FloatVector.broadcast(S, s);
@@ -239,7 +239,8 @@ final class VectorElementwise {
     return s;
   }
 
-  private static double sumRun(float[] x, int off, int n) {
+  /** The sum of {@code x[off .. off+n)} in double, in the calling thread (see {@link #sum}). */
+  static double sumRun(float[] x, int off, int n) {
     int i = 0;
     double s = 0.0;
     if (n > 2 * LANES) {

@@ -5,15 +5,19 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The F32 fast path on the JDK Vector API ({@code jdk.incubator.vector}). It overrides the F32
- * kernels of {@link ScalarKernels} where SIMD pays and inherits the rest: every F64 kernel, pow,
- * and the pooling kernels are the scalar reference.
+ * kernels of {@link ScalarKernels} where SIMD or plain float loops pay and inherits the rest:
+ * every F64 kernel and pow are the scalar reference.
  *
  * <ul>
  *   <li>GEMM and the three convolution kernels: {@link VectorGemm} (packed panels, a 4 x 16
  *       register-blocked micro-kernel) and {@link VectorConvolution} (convolution as GEMM with
  *       im2col packed on the fly). They accumulate in float with FMA, always.
- *   <li>Elementwise kernels, sums and global average pooling: {@link VectorElementwise}, with
- *       {@link VectorMath} for exp, log, tanh and sigmoid. Sums accumulate in double.
+ *   <li>Pooling: {@link VectorPooling} for max pooling, {@link FloatPooling} (the reference's
+ *       windows in float) for the backward and average pooling; bitwise equal to the reference.
+ *   <li>Per-channel broadcasts and statistics (BatchNorm): {@link VectorPerChannel}.
+ *   <li>Elementwise kernels, sums and global average pooling:
+ *       {@link VectorElementwise}, with {@link VectorMath} for exp, log, tanh and sigmoid. Sums
+ *       accumulate in double.
  * </ul>
  *
  * <p>Like the reference, every result is bitwise the same for any thread count, and the same
@@ -63,6 +67,30 @@ public final class VectorKernels extends ScalarKernels {
   }
 
   @Override
+  public void maxPool2d(PoolGeometry g, float[] x, float[] y, int[] argmax) {
+    if (VectorPooling.available()) {
+      VectorPooling.maxPool(g, x, y, argmax);
+    } else {
+      super.maxPool2d(g, x, y, argmax);
+    }
+  }
+
+  @Override
+  public void maxPool2dBackward(PoolGeometry g, float[] gy, int[] argmax, float[] gx) {
+    FloatPooling.maxPoolBackward(g, gy, argmax, gx);
+  }
+
+  @Override
+  public void avgPool2d(PoolGeometry g, float[] x, float[] y) {
+    FloatPooling.avgPool(g, x, y);
+  }
+
+  @Override
+  public void avgPool2dBackward(PoolGeometry g, float[] gy, float[] gx) {
+    FloatPooling.avgPoolBackward(g, gy, gx);
+  }
+
+  @Override
   public void globalAvgPool(int planes, int planeSize, float[] x, float[] y) {
     VectorElementwise.globalAvgPool(planes, planeSize, x, y);
   }
@@ -89,6 +117,38 @@ public final class VectorKernels extends ScalarKernels {
     } else {
       VectorElementwise.binaryScalar(op, a, aOff, s, y, yOff, n);
     }
+  }
+
+  @Override
+  public void binaryPerChannel(BinaryOp op, ChannelLayout l, float[] a, float[] perChannel,
+      float[] y) {
+    if (op == BinaryOp.POW) {
+      super.binaryPerChannel(op, l, a, perChannel, y);
+    } else {
+      VectorPerChannel.binary(op, l, a, perChannel, y);
+    }
+  }
+
+  @Override
+  public void affinePerChannel(ChannelLayout l, float[] x, float[] scale, float[] shift,
+      float[] y) {
+    VectorPerChannel.affine(l, x, scale, shift, y);
+  }
+
+  @Override
+  public void sumPerChannel(ChannelLayout l, float[] x, double[] sums) {
+    VectorPerChannel.sum(l, x, sums);
+  }
+
+  @Override
+  public void dotPerChannel(ChannelLayout l, float[] a, float[] b, double[] sums) {
+    VectorPerChannel.dot(l, a, b, sums);
+  }
+
+  @Override
+  public void squaredDeviationsPerChannel(ChannelLayout l, float[] x, double[] means,
+      double[] sums) {
+    VectorPerChannel.squaredDeviations(l, x, means, sums);
   }
 
   @Override

@@ -16,7 +16,7 @@ class DeterminismTest {
   private static final int[] THREAD_COUNTS = {1, 2, 4};
 
   @Test
-  void gemmConvolutionSumAndPoolingAreIndependentOfTheThreadCount() {
+  void everyParallelKernelIsIndependentOfTheThreadCount() {
     for (Kernels k : kernelsToCheck()) {
       assertSameForAllThreadCounts(k, "gemm", kernels -> {
         // just over the size that is split into parallel blocks
@@ -59,6 +59,50 @@ class DeterminismTest {
         kernels.globalAvgPool(64, big.length / 64, big, y);
         return y;
       });
+      // per channel: BatchNorm's layout, with channels split over tasks
+      ChannelLayout l = new ChannelLayout(3, 16, 4099);
+      float[] planes = TestArrays.floats(l.size(), 8);
+      float[] perChannel = TestArrays.floats(16, 9);
+      assertSameForAllThreadCounts(k, "sumPerChannel", kernels -> {
+        double[] sums = new double[16];
+        kernels.sumPerChannel(l, planes, sums);
+        return bitsOf(sums);
+      });
+      assertSameForAllThreadCounts(k, "dotPerChannel and squaredDeviationsPerChannel", kernels -> {
+        double[] dots = new double[16];
+        kernels.dotPerChannel(l, planes, TestArrays.floats(l.size(), 12), dots);
+        double[] squares = new double[16];
+        kernels.squaredDeviationsPerChannel(l, planes, TestArrays.toDouble(perChannel), squares);
+        double[] both = Arrays.copyOf(dots, 32);
+        System.arraycopy(squares, 0, both, 16, 16);
+        return bitsOf(both);
+      });
+      assertSameForAllThreadCounts(k, "binaryPerChannel", kernels -> {
+        float[] y = new float[l.size()];
+        kernels.binaryPerChannel(BinaryOp.MUL, l, planes, perChannel, y);
+        return y;
+      });
+      // pooling over planes split into several tasks, with disjoint and overlapping windows
+      for (PoolGeometry g : List.of(PoolGeometry.of(48, 64, 33, 2, 2, 0),
+          PoolGeometry.of(48, 64, 33, 3, 2, 1))) {
+        float[] x = TestArrays.floats(g.planes() * g.h() * g.w(), 10);
+        float[] gy = TestArrays.floats(g.planes() * g.outH() * g.outW(), 11);
+        assertSameForAllThreadCounts(k, "maxPool2d and backward " + g, kernels -> {
+          float[] y = new float[gy.length];
+          int[] argmax = new int[gy.length];
+          kernels.maxPool2d(g, x, y, argmax);
+          float[] gx = new float[x.length];
+          kernels.maxPool2dBackward(g, gy, argmax, gx);
+          return gx;
+        });
+        assertSameForAllThreadCounts(k, "avgPool2d and backward " + g, kernels -> {
+          float[] y = new float[gy.length];
+          kernels.avgPool2d(g, x, y);
+          float[] gx = new float[x.length];
+          kernels.avgPool2dBackward(g, y, gx);
+          return gx;
+        });
+      }
       // exp stands for the transcendental functions, which are where a JIT can change results
       assertSameForAllThreadCounts(k, "exp", kernels -> {
         float[] y = new float[big.length];
@@ -93,5 +137,16 @@ class DeterminismTest {
         assertEquals(first, hash, k.name() + " " + what + ": " + threads + " threads vs 1");
       }
     }
+  }
+
+  /** Every bit of {@code values}, two floats per double, for the hash of a double result. */
+  private static float[] bitsOf(double[] values) {
+    float[] out = new float[2 * values.length];
+    for (int i = 0; i < values.length; i++) {
+      long bits = Double.doubleToRawLongBits(values[i]);
+      out[2 * i] = Float.intBitsToFloat((int) (bits >>> 32));
+      out[2 * i + 1] = Float.intBitsToFloat((int) bits);
+    }
+    return out;
   }
 }
