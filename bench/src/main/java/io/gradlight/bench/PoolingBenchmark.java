@@ -19,9 +19,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Max pooling 2x2/2, forward and backward, on ShapesNet's first pooled map in training,
- * {@code [32, 16, 64, 64]}: the F32 kernels of the vector provider (float loops, planes in
- * parallel) against the scalar reference (whole tensors widened to double), in ms per call.
+ * Max pooling 2x2/2, forward and backward, on 2M floats: ShapesNet's first pooled map in
+ * training, {@code [32, 16, 64, 64]}, or as many {@code 16 x 16} planes (its third pooled map's
+ * size, where rows are short); the F32 kernels of the vector provider (vector forward, float
+ * backward, planes in parallel) against the scalar reference (whole tensors widened to double),
+ * in ms per call.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -30,10 +32,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector", "-Xms2g", "-Xmx2g"})
 public class PoolingBenchmark {
-  private static final PoolGeometry GEOMETRY = PoolGeometry.of(32 * 16, 64, 64, 2, 2, 0);
+  private static final int ELEMENTS = 32 * 16 * 64 * 64;
 
   @Param({"2"})
   public int threads;
+
+  /** The side of a plane. */
+  @Param({"64", "16"})
+  public int size;
+
+  private PoolGeometry geometry;
 
   private float[] x;
   private float[] y;
@@ -47,12 +55,13 @@ public class PoolingBenchmark {
     if (vector == null) {
       throw new IllegalStateException("run with --add-modules jdk.incubator.vector");
     }
+    geometry = PoolGeometry.of(ELEMENTS / (size * size), size, size, 2, 2, 0);
     SplittableRandom rng = new SplittableRandom(5);
-    x = GemmBenchmark.random(GEOMETRY.planes() * GEOMETRY.h() * GEOMETRY.w(), rng);
-    y = new float[GEOMETRY.planes() * GEOMETRY.outH() * GEOMETRY.outW()];
+    x = GemmBenchmark.random(geometry.planes() * geometry.h() * geometry.w(), rng);
+    y = new float[geometry.planes() * geometry.outH() * geometry.outW()];
     argmax = new int[y.length];
     gx = new float[x.length];
-    vector.maxPool2d(GEOMETRY, x, y, argmax); // the argmax the backward scatters to
+    vector.maxPool2d(geometry, x, y, argmax); // the argmax the backward scatters to
   }
 
   @Benchmark
@@ -76,13 +85,13 @@ public class PoolingBenchmark {
   }
 
   private float[] maxPool(Kernels k) {
-    Parallel.withThreads(threads, () -> k.maxPool2d(GEOMETRY, x, y, argmax));
+    Parallel.withThreads(threads, () -> k.maxPool2d(geometry, x, y, argmax));
     return y;
   }
 
   /** The backward of the pooling done in setUp: its output as the gradient, its argmax. */
   private float[] maxPoolBackward(Kernels k) {
-    Parallel.withThreads(threads, () -> k.maxPool2dBackward(GEOMETRY, y, argmax, gx));
+    Parallel.withThreads(threads, () -> k.maxPool2dBackward(geometry, y, argmax, gx));
     return gx;
   }
 }

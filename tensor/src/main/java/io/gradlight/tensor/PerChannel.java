@@ -12,7 +12,7 @@ import io.gradlight.tensor.kernels.Kernels;
  * <pre>
  *   affine:    y[n][c][...] = x[n][c][...] * scale[c] + shift[c]
  *   dot:       d[c] = sum a[n][c][...] b[n][c][...]
- *   variance:  v[c] = sum (x[n][c][...] - mu[c])^2 / m,   mu[c] = sum x[n][c][...] / m   (biased)
+ *   moments:   mu[c] = sum x[n][c][...] / m,   v[c] = sum (x[n][c][...] - mu[c])^2 / m  (biased)
  * </pre>
  *
  * The affine product and sum are each rounded, so the result is bitwise that of
@@ -60,10 +60,14 @@ public final class PerChannel {
     return Tensor.fromDoubles(a.dtype(), Shape.of(sums.length), sums);
   }
 
-  /** {@code [C]}: per channel, the biased variance (NaN for channels of no elements). */
-  public static Tensor variance(Tensor x) {
-    ChannelLayout l = layout("variance", x);
+  /**
+   * {@code [2, C]}: per channel, the mean (row 0) and the biased variance (row 1); NaN for
+   * channels of no elements.
+   */
+  public static Tensor moments(Tensor x) {
+    ChannelLayout l = layout("moments", x);
     int channels = x.dim(1);
+    double[] moments = new double[2 * channels]; // the means, then the variances
     double[] means = new double[channels];
     double[] squares = new double[channels];
     if (l != null) {
@@ -80,9 +84,12 @@ public final class PerChannel {
       }
       scale(squares, 1 / count);
     } else {
+      scale(means, Double.NaN);
       scale(squares, Double.NaN);
     }
-    return Tensor.fromDoubles(x.dtype(), Shape.of(channels), squares);
+    System.arraycopy(means, 0, moments, 0, channels);
+    System.arraycopy(squares, 0, moments, channels, channels);
+    return Tensor.fromDoubles(x.dtype(), Shape.of(2, channels), moments);
   }
 
   private static void scale(double[] values, double factor) {

@@ -29,7 +29,7 @@ class PerChannelTest {
 
   @ParameterizedTest
   @EnumSource(DType.class)
-  void dotAndVarianceMatchTheirDefinitions(DType dt) {
+  void dotAndMomentsMatchTheirDefinitions(DType dt) {
     for (int[] dims : new int[][] {{2, 3, 5, 7}, {4, 3}, {1, 3, 40}}) {
       Tensor a = randn(dt, 5, dims);
       Tensor b = randn(dt, 6, dims);
@@ -38,15 +38,19 @@ class PerChannelTest {
           ? new int[] {0, 2} : new int[] {0, 2, 3};
       int m = a.size() / 3;
       Tolerances.assertClose(a.mul(b).sum(axes, false), PerChannel.dot(a, b), m);
-      // the definition in double, two passes
+      // the definitions in double, two passes
       Tensor x64 = x.to(DType.F64);
-      Tensor centred = x64.sub(x64.mean(axes, true));
-      Tensor expected = centred.mul(centred).mean(axes, false);
-      Tolerances.assertClose(expected, PerChannel.variance(x).to(DType.F64), m, dt);
+      Tensor mean = x64.mean(axes, true);
+      Tensor centred = x64.sub(mean);
+      Tensor variance = centred.mul(centred).mean(axes, false);
+      Tensor moments = PerChannel.moments(x).to(DType.F64);
+      Tolerances.assertClose(mean.reshape(3), moments.slice(0, 0, 1).reshape(3), m, dt);
+      Tolerances.assertClose(variance, moments.slice(0, 1, 2).reshape(3), m, dt);
     }
     Tensor empty = Tensor.zeros(dt, 0, 2, 3);
-    assertEquals(Shape.of(2), PerChannel.variance(empty).shape());
-    assertTrue(Double.isNaN(PerChannel.variance(empty).get(1)));
+    assertEquals(Shape.of(2, 2), PerChannel.moments(empty).shape());
+    assertTrue(Double.isNaN(PerChannel.moments(empty).get(0, 1)));
+    assertTrue(Double.isNaN(PerChannel.moments(empty).get(1, 1)));
     assertEquals(0.0, PerChannel.dot(empty, empty).get(0), 0.0);
   }
 

@@ -2,7 +2,7 @@ package io.gradlight.nn.layers;
 
 import io.gradlight.autograd.Variable;
 import io.gradlight.autograd.ops.ChannelAffine;
-import io.gradlight.autograd.ops.ChannelVariance;
+import io.gradlight.autograd.ops.ChannelMoments;
 import io.gradlight.nn.Buffer;
 import io.gradlight.nn.Counter;
 import io.gradlight.nn.Module;
@@ -17,7 +17,7 @@ import io.gradlight.tensor.Tensor;
  * <p>Training mode, with {@code m = N H W} values per channel:
  *
  * <pre>
- *   mu = mean_{n,i,j} x            s2 = mean_{n,i,j} (x - mu)^2          (biased, ChannelVariance)
+ *   mu = mean_{n,i,j} x            s2 = mean_{n,i,j} (x - mu)^2          (biased, ChannelMoments)
  *   a = weight / sqrt(s2 + eps)    b = bias - mu a
  *   y = x a + b                    (one pass, ChannelAffine; differentiable in x, weight and bias)
  *   running_mean = (1 - momentum) running_mean + momentum mu
@@ -28,7 +28,8 @@ import io.gradlight.tensor.Tensor;
  * <p>Evaluation mode: the same {@code y = x a + b} with {@code a = weight / sqrt(running_var +
  * eps)} and {@code b = bias - running_mean a} per channel. PyTorch's CPU kernels fold both modes
  * the same way. The forward reads x three times and writes one tensor, where a composite of
- * broadcasting ops wrote four (centred, squared, scaled, shifted), and its backward more.
+ * broadcasting ops wrote four (centred, squared, scaled, shifted); the backward writes three
+ * (two gradients of x and their sum), where the composite wrote about ten.
  * Defaults: {@code eps = 1e-5}, {@code momentum = 0.1}, weight 1, bias 0, running mean 0, running
  * variance 1.
  */
@@ -116,8 +117,9 @@ public final class BatchNorm2d extends Module {
               + " channel, got input "
               + x.shape());
     }
-    Variable mean = x.mean(STAT_AXES, false);
-    Variable variance = ChannelVariance.apply(x);
+    Variable moments = ChannelMoments.apply(x);
+    Variable mean = moments.slice(0, 0, 1).reshape(channels);
+    Variable variance = moments.slice(0, 1, 2).reshape(channels);
     updateRunningStats(mean.value(), variance.value(), count);
     Variable scale = weight.variable().div(variance.add(eps).sqrt());
     return ChannelAffine.apply(x, scale, bias.variable().sub(mean.mul(scale)));

@@ -46,6 +46,8 @@ final class VectorPooling {
       VectorShuffle.fromOp(S, i -> (2 * i) % LANES);
   private static final VectorShuffle<Integer> EVENS_LOW_INT =
       VectorShuffle.fromOp(I, i -> (2 * i) % LANES);
+  /** The lanes that hold results after {@link #EVENS_LOW}. */
+  private static final VectorMask<Float> LOW_HALF = S.indexInRange(0, LANES / 2);
   /** The column offset of each lane: {@code 0, 1, 2, ...}. */
   private static final IntVector LANE_INDEX = IntVector.zero(I).addIndex(1);
   /** Input elements per task: enough work to outweigh a task's cost. */
@@ -68,17 +70,18 @@ final class VectorPooling {
   }
 
   /**
-   * Max pooling 2 x 2 / 2 of every plane; {@code argmax} as the reference. Each vector step stores
-   * {@code L} values of which the low {@code L / 2} are results; the high half lands on outputs of
-   * the same row that a later step or the scalar tail overwrites, so steps run only while the
-   * whole store stays inside the row.
+   * Max pooling 2 x 2 / 2 of every plane; {@code argmax} as the reference. Each vector step
+   * computes {@code L / 2} outputs in the low half of a vector. While a whole vector fits in the
+   * output row it is stored whole (the high half lands on outputs that the next step overwrites);
+   * the row's last step stores the low half under a mask, and a scalar loop does the last
+   * {@code outW mod L/2} outputs.
    */
   private static void maxPool2x2(PoolGeometry g, float[] x, float[] y, int[] argmax) {
     int w = g.w();
     int outH = g.outH();
     int outW = g.outW();
     int planeIn = g.h() * w;
-    int vectorEnd = outW - LANES; // last output column where a whole store fits in the row
+    int wholeEnd = outW - LANES; // the last output column where a whole store fits in the row
     Parallel.forRange(g.planes(), Math.max(1, GRAIN / planeIn), (from, to) -> {
       IntVector right = IntVector.broadcast(I, 1);
       IntVector below = IntVector.broadcast(I, w);
@@ -88,7 +91,7 @@ final class VectorPooling {
           int rowIndex = 2 * i * w; // the same, as an index within the plane
           int o = (plane * outH + i) * outW;
           int j = 0;
-          for (; j <= vectorEnd; j += LANES / 2) {
+          for (; j + LANES / 2 <= outW; j += LANES / 2) {
             int col = 2 * j;
             FloatVector a = FloatVector.fromArray(S, x, top + col);
             FloatVector b = FloatVector.fromArray(S, x, top + w + col);
@@ -102,12 +105,18 @@ final class VectorPooling {
             FloatVector q = b.blend(bRight, takeBottom);
             VectorMask<Float> takeQ = q.compare(VectorOperators.GT, p)
                 .or(q.test(VectorOperators.IS_NAN));
-            p.blend(q, takeQ).rearrange(EVENS_LOW).intoArray(y, o + j);
+            FloatVector max = p.blend(q, takeQ).rearrange(EVENS_LOW);
             IntVector offset = IntVector.zero(I).blend(right, takeTop.cast(I))
                 .blend(below.add(IntVector.zero(I).blend(right, takeBottom.cast(I))),
                     takeQ.cast(I));
-            LANE_INDEX.add(rowIndex + col).add(offset).rearrange(EVENS_LOW_INT)
-                .intoArray(argmax, o + j);
+            IntVector best = LANE_INDEX.add(rowIndex + col).add(offset).rearrange(EVENS_LOW_INT);
+            if (j <= wholeEnd) {
+              max.intoArray(y, o + j);
+              best.intoArray(argmax, o + j);
+            } else {
+              max.intoArray(y, o + j, LOW_HALF);
+              best.intoArray(argmax, o + j, LOW_HALF.cast(I));
+            }
           }
           for (; j < outW; j++) { // the scalar rule, in the reference's window order
             int first = top + 2 * j;
