@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  *       {@value #SLOW_CALL_NANOS} ns, so that Score-CAM on ResNet-18 (hundreds of forward passes)
  *       does not take minutes. The median is robust to the odd slow run of a shared machine.
  * </ul>
+ *
+ * The warm-up and the choice of repetitions go by elapsed time; the timed runs by the given
+ * {@link Clock}.
  */
 public final class Timer {
   public static final long WARMUP_NANOS = 1_500_000_000L;
@@ -33,13 +36,14 @@ public final class Timer {
    * @param medianMs the median time of one call in milliseconds
    * @param runs the number of timed runs
    * @param repetitions the calls per run
+   * @param clock what was measured
    */
-  public record Timing(double medianMs, int runs, int repetitions) {}
+  public record Timing(double medianMs, int runs, int repetitions, Clock clock) {}
 
   private Timer() {}
 
-  /** Warms {@code task} up and times {@code runs} runs of it (at least 1). */
-  public static Timing measure(Supplier<Object> task, int runs) {
+  /** Warms {@code task} up and times {@code runs} runs of it (at least 1) by {@code clock}. */
+  public static Timing measure(Supplier<Object> task, int runs, Clock clock) {
     if (runs < 1) {
       throw new IllegalArgumentException("the number of timed runs must be at least 1, got "
           + runs);
@@ -56,14 +60,14 @@ public final class Timer {
     int timed = call > SLOW_CALL_NANOS ? Math.min(runs, SLOW_RUNS) : runs;
     double[] ms = new double[timed];
     for (int r = 0; r < timed; r++) {
-      long t0 = System.nanoTime();
+      long t0 = clock.nanos();
       for (int i = 0; i < repetitions; i++) {
         sink = task.get();
       }
-      ms[r] = (System.nanoTime() - t0) / 1e6 / repetitions;
+      ms[r] = (clock.nanos() - t0) / 1e6 / repetitions;
     }
     sink = null;
-    return new Timing(median(ms), timed, repetitions);
+    return new Timing(median(ms), timed, repetitions, clock);
   }
 
   /** The median: the middle value, or the mean of the two middle values. */
