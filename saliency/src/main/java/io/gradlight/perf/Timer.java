@@ -10,8 +10,8 @@ import java.util.function.Supplier;
  *   <li>Warm-up: the task runs until {@value #WARMUP_NANOS} ns have passed, and at least once, so
  *       that the JIT has compiled its loops before anything is timed.
  *   <li>Repetitions: a timed run repeats the task {@code r} times, {@code r} chosen from the last
- *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns; a call's time is
- *       the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
+ *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns (1 s for the CPU
+ *       clock, whose resolution is coarse); a call's time is the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
  *       timed over many calls, and one preemption by another process weighs less.
  *   <li>Runs: as many as asked, but at most {@value #SLOW_RUNS} when one call takes longer than
  *       {@value #SLOW_CALL_NANOS} ns, so that Score-CAM on ResNet-18 (hundreds of forward passes)
@@ -56,7 +56,8 @@ public final class Timer {
       call = Math.max(1, System.nanoTime() - t0);
     } while (System.nanoTime() - warmupStart < WARMUP_NANOS);
 
-    int repetitions = (int) Math.max(1, Math.min(1_000_000, (MIN_RUN_NANOS + call - 1) / call));
+    long minRun = clock.minRunNanos();
+    int repetitions = (int) Math.max(1, Math.min(1_000_000, (minRun + call - 1) / call));
     int timed = call > SLOW_CALL_NANOS ? Math.min(runs, SLOW_RUNS) : runs;
     double[] ms = new double[timed];
     for (int r = 0; r < timed; r++) {
