@@ -1,6 +1,7 @@
 package io.gradlight.cli;
 
 import io.gradlight.perf.BenchResult;
+import io.gradlight.perf.Clock;
 import io.gradlight.perf.Suite;
 import io.gradlight.perf.Timer;
 import io.gradlight.perf.Workload;
@@ -18,12 +19,13 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * {@code gradlight bench [--json] [--threads N] [--only NAME|PREFIX] [--list] [--runs R]}: times
- * the workloads of {@code io.gradlight.perf} in steady state (warm-up, then the median of several
- * runs; see {@link Timer}) and prints one row per workload: name, input shape, median
- * milliseconds, GFLOP/s where the FLOP count is defined, threads. With {@code --json} it prints
- * exactly one JSON array of objects {@code {"name", "median_ms", "gflops", "threads", "shape"}}
- * ({@code gflops} is null where undefined), which {@code scripts/bench_torch.py} reads.
+ * {@code gradlight bench [--json] [--threads N] [--only NAME|PREFIX] [--list] [--runs R]
+ * [--clock wall|cpu]}: times the workloads of {@code io.gradlight.perf} in steady state (warm-up,
+ * then the median of several runs of elapsed or CPU time; see {@link Timer} and {@link Clock}) and
+ * prints one row per workload: name, input shape, median milliseconds, GFLOP/s where the FLOP
+ * count is defined, threads. With {@code --json} it prints exactly one JSON array of objects
+ * {@code {"name", "median_ms", "gflops", "threads", "shape"}} ({@code gflops} is null where
+ * undefined), which {@code scripts/bench_torch.py} reads.
  */
 final class BenchCommand implements Command {
   /** The most timed runs per workload accepted. */
@@ -37,6 +39,7 @@ final class BenchCommand implements Command {
   private static final String ONLY = "--only";
   private static final String LIST = "--list";
   private static final String RUNS = "--runs";
+  private static final String CLOCK = "--clock";
 
   @Override
   public String name() {
@@ -61,7 +64,10 @@ final class BenchCommand implements Command {
             Suite.CORE.id())
         .flag(LIST, "list the selected workloads and their input shapes, run nothing")
         .value(RUNS, "R", "timed runs per workload (at most " + Timer.SLOW_RUNS
-            + " for workloads slower than " + Timer.SLOW_CALL_NANOS / 1_000_000_000L + " s)", "5");
+            + " for workloads slower than " + Timer.SLOW_CALL_NANOS / 1_000_000_000L + " s)", "5")
+        .value(CLOCK, "wall|cpu", "what a run measures: elapsed time, or the process's CPU time"
+            + " (with --threads 1, the time on an idle core however loaded the machine is)",
+            Clock.WALL.id());
   }
 
   @Override
@@ -74,6 +80,7 @@ final class BenchCommand implements Command {
     if (runs < 1 || runs > MAX_RUNS) {
       throw new UsageException(RUNS + " must be from 1 to " + MAX_RUNS + ", got " + runs);
     }
+    Clock clock = clock(args.value(CLOCK));
     String only = args.value(ONLY);
     List<Workload> selected = Workloads.select(only);
     if (selected.isEmpty()) {
@@ -87,20 +94,30 @@ final class BenchCommand implements Command {
     List<BenchResult> results = new ArrayList<>();
     try (ProgressBar bar = ProgressBar.start("bench", selected.size(), err)) {
       for (Workload w : selected) {
-        results.add(BenchResult.run(w, runs, threads));
+        results.add(BenchResult.run(w, runs, threads, clock));
         bar.advance(1);
       }
     }
     if (args.flag(JSON)) {
       out.println(json(results));
     } else {
-      out.printf(Locale.ROOT, "kernels: %s; java %s; %d processors; load average %.2f%n",
+      out.printf(Locale.ROOT,
+          "kernels: %s; java %s; %d processors; load average %.2f; clock %s%n",
           KernelProvider.description(), Runtime.version(),
           Runtime.getRuntime().availableProcessors(),
-          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), clock.id());
       out.print(table(results));
     }
     return Main.OK;
+  }
+
+  private static Clock clock(String id) throws UsageException {
+    for (Clock c : Clock.values()) {
+      if (c.id().equals(id)) {
+        return c;
+      }
+    }
+    throw new UsageException(CLOCK + " must be wall or cpu, got '" + id + "'");
   }
 
   private static String list(List<Workload> workloads) {

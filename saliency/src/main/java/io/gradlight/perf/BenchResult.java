@@ -15,12 +15,15 @@ import java.util.OptionalLong;
  */
 public record BenchResult(Workload workload, int threads, Timer.Timing timing, OptionalLong flops) {
 
-  /** Prepares {@code workload} and times {@code runs} runs of it with {@code threads} threads. */
-  public static BenchResult run(Workload workload, int runs, int threads) {
+  /**
+   * Prepares {@code workload} and times {@code runs} runs of it with {@code threads} threads by
+   * {@code clock}.
+   */
+  public static BenchResult run(Workload workload, int runs, int threads, Clock clock) {
     return Parallel.withThreads(threads, () -> {
       System.gc(); // the previous workload's garbage is not this one's cost
       Workload.Prepared prepared = workload.prepare();
-      return new BenchResult(workload, threads, Timer.measure(prepared.task(), runs),
+      return new BenchResult(workload, threads, Timer.measure(prepared.task(), runs, clock),
           prepared.flops());
     });
   }

@@ -10,13 +10,16 @@ import java.util.function.Supplier;
  *   <li>Warm-up: the task runs until {@value #WARMUP_NANOS} ns have passed, and at least once, so
  *       that the JIT has compiled its loops before anything is timed.
  *   <li>Repetitions: a timed run repeats the task {@code r} times, {@code r} chosen from the last
- *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns; a call's time is
- *       the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
+ *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns (1 s for the CPU
+ *       clock, whose resolution is coarse); a call's time is the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
  *       timed over many calls, and one preemption by another process weighs less.
  *   <li>Runs: as many as asked, but at most {@value #SLOW_RUNS} when one call takes longer than
  *       {@value #SLOW_CALL_NANOS} ns, so that Score-CAM on ResNet-18 (hundreds of forward passes)
  *       does not take minutes. The median is robust to the odd slow run of a shared machine.
  * </ul>
+ *
+ * The warm-up and the choice of repetitions go by elapsed time; the timed runs by the given
+ * {@link Clock}.
  */
 public final class Timer {
   public static final long WARMUP_NANOS = 1_500_000_000L;
@@ -33,13 +36,14 @@ public final class Timer {
    * @param medianMs the median time of one call in milliseconds
    * @param runs the number of timed runs
    * @param repetitions the calls per run
+   * @param clock what was measured
    */
-  public record Timing(double medianMs, int runs, int repetitions) {}
+  public record Timing(double medianMs, int runs, int repetitions, Clock clock) {}
 
   private Timer() {}
 
-  /** Warms {@code task} up and times {@code runs} runs of it (at least 1). */
-  public static Timing measure(Supplier<Object> task, int runs) {
+  /** Warms {@code task} up and times {@code runs} runs of it (at least 1) by {@code clock}. */
+  public static Timing measure(Supplier<Object> task, int runs, Clock clock) {
     if (runs < 1) {
       throw new IllegalArgumentException("the number of timed runs must be at least 1, got "
           + runs);
@@ -52,18 +56,19 @@ public final class Timer {
       call = Math.max(1, System.nanoTime() - t0);
     } while (System.nanoTime() - warmupStart < WARMUP_NANOS);
 
-    int repetitions = (int) Math.max(1, Math.min(1_000_000, (MIN_RUN_NANOS + call - 1) / call));
+    long minRun = clock.minRunNanos();
+    int repetitions = (int) Math.max(1, Math.min(1_000_000, (minRun + call - 1) / call));
     int timed = call > SLOW_CALL_NANOS ? Math.min(runs, SLOW_RUNS) : runs;
     double[] ms = new double[timed];
     for (int r = 0; r < timed; r++) {
-      long t0 = System.nanoTime();
+      long t0 = clock.nanos();
       for (int i = 0; i < repetitions; i++) {
         sink = task.get();
       }
-      ms[r] = (System.nanoTime() - t0) / 1e6 / repetitions;
+      ms[r] = (clock.nanos() - t0) / 1e6 / repetitions;
     }
     sink = null;
-    return new Timing(median(ms), timed, repetitions);
+    return new Timing(median(ms), timed, repetitions, clock);
   }
 
   /** The median: the middle value, or the mean of the two middle values. */

@@ -27,7 +27,7 @@ class TimerTest {
         Thread.onSpinWait();
       }
       return calls;
-    }, 3);
+    }, 3, Clock.WALL);
     long elapsed = System.nanoTime() - start;
     assertEquals(3, t.runs());
     assertTrue(t.repetitions() > 1 && t.repetitions() <= 25, "repetitions " + t.repetitions());
@@ -37,9 +37,23 @@ class TimerTest {
   }
 
   @Test
+  void theCpuClockDoesNotCountTimeSpentAsleep() {
+    Timer.Timing t = Timer.measure(() -> {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return 0;
+    }, 1, Clock.CPU);
+    assertEquals(Clock.CPU, t.clock());
+    assertTrue(t.medianMs() < 10, "a sleeping thread burns no CPU, got " + t.medianMs() + " ms");
+  }
+
+  @Test
   void needsAtLeastOneRun() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Timer.measure(() -> 0, 0));
+        () -> Timer.measure(() -> 0, 0, Clock.WALL));
     assertTrue(e.getMessage().contains("got 0"), e.getMessage());
   }
 }
