@@ -8,9 +8,9 @@
 It first runs `./gradlight bench --json --threads N --only SEL --runs R` (stderr passes through),
 then times the same workloads in PyTorch with torch.set_num_threads(N), the same shapes and the
 same methods, the same way (io.gradlight.perf.Timer: warm-up of 1.5 s, runs of at least 50 ms
-(1 s with --clock cpu),the median of R runs, at most 3 runs for a workload slower than 4 s). It prints the table
-(workload, gradlight ms, PyTorch ms, gradlight / PyTorch) and writes it as markdown, with the
-machine, the date and the load, to --markdown (default: target/bench_torch.md).
+(1 s with --clock cpu), the median of R runs, at most 3 runs for a workload slower than 4 s). It
+prints the table (workload, gradlight ms, PyTorch ms, gradlight / PyTorch) and writes it as
+markdown, with the machine, the date and the load, to --markdown (default: target/bench_torch.md).
 
 What each PyTorch workload runs (Debian's python3-torch 1.13 and python3-torchvision 0.14):
   gemm-N                torch.mm of two N x N matrices
