@@ -5,12 +5,14 @@
     /usr/bin/python3 scripts/bench_torch.py --threads 2 --only scaling  # how cost grows
     /usr/bin/python3 scripts/bench_torch.py --threads 1 --clock cpu     # fair on a loaded machine
 
-It first runs `./gradlight bench --json --threads N --only SEL --runs R` (stderr passes through),
-then times the same workloads in PyTorch with torch.set_num_threads(N), the same shapes and the
-same methods, the same way (io.gradlight.perf.Timer: warm-up of 1.5 s, runs of at least 50 ms
-(1 s with --clock cpu), the median of R runs, at most 3 runs for a workload slower than 4 s). It
-prints the table (workload, gradlight ms, PyTorch ms, gradlight / PyTorch) and writes it as
-markdown, with the machine, the date and the load, to --markdown (default: target/bench_torch.md).
+For each workload `./gradlight bench --list --only SEL` names, it runs `./gradlight bench --json
+--threads N --only NAME --runs R` (stderr passes through) and at once times the same workload in
+PyTorch (torch.set_num_threads(N), the same shapes and methods), so that the two figures of a row
+share the machine's load of that moment. Both are timed the same way (io.gradlight.perf.Timer:
+warm-up of 1.5 s, runs of at least 50 ms (1 s with --clock cpu), the median of R runs, at most 3
+runs for a workload slower than 4 s). It prints the table (workload, gradlight ms, PyTorch ms,
+gradlight / PyTorch) and writes it as markdown, with the machine, the date and the load, to
+--markdown (default: target/bench_torch.md).
 
 What each PyTorch workload runs (Debian's python3-torch 1.13 and python3-torchvision 0.14):
   gemm-N                torch.mm of two N x N matrices
@@ -281,12 +283,20 @@ def torch_task(name):
 
 # ---- the run and the table --------------------------------------------------------------------
 
-def run_gradlight(args):
-    command = [args.gradlight, "bench", "--json", "--threads", str(args.threads), "--only",
-               args.only, "--runs", str(args.runs), "--clock", args.clock]
-    print("running: " + " ".join(command), file=sys.stderr, flush=True)
+def workload_names(args):
+    """The names gradlight bench --only SEL selects, from its --list table (header first)."""
+    command = [args.gradlight, "bench", "--list", "--only", args.only]
     out = subprocess.run(command, stdout=subprocess.PIPE, check=True, text=True).stdout
-    return json.loads(out)
+    return [line.split()[0] for line in out.splitlines()[1:] if line.strip()]
+
+
+def run_gradlight(args, name):
+    """The one row of gradlight bench --json for the workload called exactly name."""
+    command = [args.gradlight, "bench", "--json", "--threads", str(args.threads), "--only",
+               name, "--runs", str(args.runs), "--clock", args.clock]
+    out = subprocess.run(command, stdout=subprocess.PIPE, check=True, text=True).stdout
+    (row,) = json.loads(out)
+    return row
 
 
 def fmt(x):
@@ -326,11 +336,11 @@ def main():
     args = p.parse_args()
 
     load_before = os.getloadavg()
-    gradlight = run_gradlight(args)
     torch.set_num_threads(args.threads)
     rows = []
-    for r in gradlight:
-        task = torch_task(r["name"])
+    for name in workload_names(args):
+        r = run_gradlight(args, name)
+        task = torch_task(name)
         torch_ms = measure(task, args.runs, args.clock) if task is not None else None
         ratio = r["median_ms"] / torch_ms if torch_ms else None
         rows.append((r["name"], r["shape"], r["median_ms"], r["gflops"], torch_ms, ratio))
