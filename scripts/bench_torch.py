@@ -300,7 +300,10 @@ def run_gradlight(args, name):
 
 
 def fmt(x):
-    return "-" if x is None else f"{x:.4g}"
+    """Four significant digits, without an exponent."""
+    if x is None:
+        return "-"
+    return f"{x:.4g}" if abs(x) < 1e4 else f"{x:.0f}"
 
 
 def commit():
