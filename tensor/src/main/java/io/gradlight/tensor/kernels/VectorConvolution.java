@@ -38,11 +38,26 @@ final class VectorConvolution {
   /** The forward convolution with the weights already packed as the GEMM's A operand. */
   private static void forwardPacked(ConvGeometry g, float[] x, float[] packedW, float[] bias,
       float[] y) {
-    if (g.n() >= BATCH) {
-      Parallel.forEach(g.n(), n -> forwardImage(g, x, packedW, bias, y, n, 1));
+    eachImage(g.n(), (n, targetBlocks) -> forwardImage(g, x, packedW, bias, y, n, targetBlocks));
+  }
+
+  /** A per-image product that cuts its GEMM into at least {@code targetBlocks} blocks. */
+  @FunctionalInterface
+  private interface ImageTask {
+    void run(int n, int targetBlocks);
+  }
+
+  /**
+   * Runs {@code task} for images 0 to {@code count - 1}: one image per parallel task, each GEMM in
+   * cache-sized blocks, for a batch of {@link #BATCH} or more; else image after image, each GEMM
+   * cut finely enough for every thread.
+   */
+  private static void eachImage(int count, ImageTask task) {
+    if (count >= BATCH) {
+      Parallel.forEach(count, n -> task.run(n, 1));
     } else {
-      for (int n = 0; n < g.n(); n++) {
-        forwardImage(g, x, packedW, bias, y, n, VectorGemm.TARGET_BLOCKS);
+      for (int n = 0; n < count; n++) {
+        task.run(n, VectorGemm.TARGET_BLOCKS);
       }
     }
   }
@@ -73,13 +88,8 @@ final class VectorConvolution {
       return;
     }
     float[] packedWt = VectorGemm.packA(true, g.cIn() * g.kh() * g.kw(), g.cOut(), w, 0);
-    if (g.n() >= BATCH) {
-      Parallel.forEach(g.n(), n -> backwardInputImage(g, gy, packedWt, gx, n, 1));
-    } else {
-      for (int n = 0; n < g.n(); n++) {
-        backwardInputImage(g, gy, packedWt, gx, n, VectorGemm.TARGET_BLOCKS);
-      }
-    }
+    eachImage(g.n(),
+        (n, targetBlocks) -> backwardInputImage(g, gy, packedWt, gx, n, targetBlocks));
   }
 
   /** {@code gx_n = col2im(W^T gy_n)}, the GEMM cut into at least {@code targetBlocks} blocks. */
