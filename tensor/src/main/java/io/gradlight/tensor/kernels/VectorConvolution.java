@@ -17,6 +17,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>cols is never stored: the GEMM packs its panels straight from a zero-padded copy of the image
  * (implicit im2col), pass by pass into a buffer that stays in cache.
+ *
+ * <p>Small output planes run the forward product transposed, {@code y_n^T = cols_n^T W^T}, with
+ * several images stacked: see {@link #narrow}.
  */
 final class VectorConvolution {
   private VectorConvolution() {}
@@ -30,15 +33,89 @@ final class VectorConvolution {
    */
   static final int BATCH = 4;
 
-  static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-    forwardPacked(g, x, VectorGemm.packA(false, g.cOut(), g.cIn() * g.kh() * g.kw(), w, 0), bias,
-        y);
+  /** Images stacked in one transposed product: at most this many rows {@code (n, position)}. */
+  static final int TRANSPOSED_ROWS = 512;
+
+  /**
+   * A convolution's weights as GEMM panels of {@code width} output channels, k-major ({@code
+   * dst[p width + r] = W[panel width + r][p]}): MR wide as the A operand of {@code W cols}, NR
+   * wide as the B operand of {@code cols^T W^T}.
+   */
+  @FunctionalInterface
+  private interface Weights {
+    VectorGemm.PanelPacker panels(int width);
   }
 
-  /** The forward convolution with the weights already packed as the GEMM's A operand. */
-  private static void forwardPacked(ConvGeometry g, float[] x, float[] packedW, float[] bias,
+  static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    int depth = g.cIn() * g.kh() * g.kw();
+    forward(g, x, width -> width == VectorGemm.MR
+        ? VectorGemm.packerA(false, g.cOut(), depth, w, 0)
+        : VectorGemm.packerB(true, g.cOut(), depth, w, 0), bias, y);
+  }
+
+  private static void forward(ConvGeometry g, float[] x, Weights weights, float[] bias,
       float[] y) {
+    if (narrow(g)) {
+      forwardTransposed(g, x, weights.panels(VectorGemm.NR), bias, y);
+      return;
+    }
+    int mr = VectorGemm.MR;
+    float[] packedW = VectorGemm.pack(VectorGemm.panels(g.cOut(), mr), mr,
+        g.cIn() * g.kh() * g.kw(), weights.panels(mr));
     eachImage(g.n(), (n, targetBlocks) -> forwardImage(g, x, packedW, bias, y, n, targetBlocks));
+  }
+
+  /**
+   * Whether {@code cols^T W^T} fills the micro-kernel's tiles at least 10% better than {@code W
+   * cols}: positions go to NR-wide panels in one and MR-high ones in the other. ResNet-18's 7 x 7
+   * planes fill four panels of 16 to 77%, but thirteen of 4 to 94%.
+   */
+  static boolean narrow(ConvGeometry g) {
+    int positions = g.outH() * g.outW();
+    int mr = VectorGemm.MR;
+    int nr = VectorGemm.NR;
+    long wide = (long) VectorGemm.panels(positions, nr) * nr * VectorGemm.panels(g.cOut(), mr) * mr;
+    long tall = (long) VectorGemm.panels(positions, mr) * mr * VectorGemm.panels(g.cOut(), nr) * nr;
+    return tall * 10 <= wide * 9;
+  }
+
+  /**
+   * The forward convolution as {@code y_n^T = cols_n^T W^T}, up to {@link #TRANSPOSED_ROWS}
+   * positions of several images stacked in one product ({@code N P x K} times {@code K x cOut},
+   * so small planes still make a product worth cutting for every thread), then transposed into y.
+   * {@code fma(a, b, c) = fma(b, a, c)}, so every y element is the same FMA chain as in {@code W
+   * cols}: the same bits.
+   */
+  private static void forwardTransposed(ConvGeometry g, float[] x, VectorGemm.PanelPacker wT,
+      float[] bias, float[] y) {
+    int positions = g.outH() * g.outW();
+    int depth = g.cIn() * g.kh() * g.kw();
+    int cOut = g.cOut();
+    int perProduct = Math.max(1, TRANSPOSED_ROWS / Math.max(1, positions));
+    for (int first = 0; first < g.n(); first += perProduct) {
+      int n0 = first;
+      int images = Math.min(g.n() - n0, perProduct);
+      int rows = images * positions;
+      PaddedImage[] padded = new PaddedImage[images];
+      Parallel.forEach(images, i -> padded[i] = PaddedImage.of(g, x, n0 + i));
+      float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
+          depth, positionRows(g, padded));
+      float[] yT = new float[rows * cOut];
+      if (bias != null) { // start each output channel's FMA chain from its bias
+        for (int row = 0; row < rows; row++) {
+          System.arraycopy(bias, 0, yT, row * cOut, cOut);
+        }
+      }
+      VectorGemm.multiply(rows, cOut, depth, packed, wT, yT, 0, bias != null);
+      Parallel.forEach(images, i -> {
+        for (int o = 0; o < cOut; o++) {
+          int out = ((n0 + i) * cOut + o) * positions;
+          for (int pos = 0; pos < positions; pos++) {
+            y[out + pos] = yT[(i * positions + pos) * cOut + o];
+          }
+        }
+      });
+    }
   }
 
   /** A per-image product that cuts its GEMM into at least {@code targetBlocks} blocks. */
@@ -84,7 +161,7 @@ final class VectorConvolution {
       // flipped in space and transposed in channels: no col2im pass, and the fast packing
       ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
           g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
-      forwardPacked(t, gy, packFlippedTransposed(g, w), null, gx);
+      forward(t, gy, width -> flippedTransposed(g, w, width), null, gx);
       return;
     }
     float[] packedWt = VectorGemm.packA(true, g.cIn() * g.kh() * g.kw(), g.cOut(), w, 0);
@@ -135,9 +212,13 @@ final class VectorConvolution {
     return (panel, p0, kc, dst, at) -> {
       for (int r = 0; r < Math.min(mr, g.cOut() - panel * mr); r++) {
         int o = panel * mr + r;
-        for (int p = p0; p < p0 + kc; p++) {
-          dst[at + (p - p0) * mr + r] = gy[(p / positions * g.cOut() + o) * positions
-              + p % positions];
+        // runs of one image's row o, with no division per element
+        for (int p = p0; p < p0 + kc; ) {
+          int image = p / positions;
+          int src = (image * g.cOut() + o) * positions - image * positions;
+          for (int end = Math.min(p0 + kc, (image + 1) * positions); p < end; p++) {
+            dst[at + (p - p0) * mr + r] = gy[src + p];
+          }
         }
       }
     };
@@ -145,26 +226,31 @@ final class VectorConvolution {
 
   /**
    * The weights of the transposed convolution, {@code wt[c][o][p][q] = w[o][c][kh-1-p][kw-1-q]},
-   * packed straight into the GEMM's A panels of MR input channels (no flipped copy first: for
+   * packed straight into GEMM panels of {@code width} input channels (no flipped copy first: for
    * ResNet-18's 512-channel layer that copy, one scattered pass on one thread, took a fifth of
    * the backward time).
    */
-  private static float[] packFlippedTransposed(ConvGeometry g, float[] w) {
-    int mr = VectorGemm.MR;
-    int kh = g.kh();
-    int kw = g.kw();
-    int taps = kh * kw;
-    return VectorGemm.pack(VectorGemm.panels(g.cIn(), mr), mr, g.cOut() * taps,
-        (panel, p0, kc, dst, at) -> {
-          for (int r = 0; r < Math.min(mr, g.cIn() - panel * mr); r++) {
-            int c = panel * mr + r;
-            for (int col = p0; col < p0 + kc; col++) { // col = (o, p, q) of wt's row c
-              int o = col / taps;
-              int flipped = taps - 1 - col % taps; // (kh-1-p, kw-1-q) in row-major order
-              dst[at + (col - p0) * mr + r] = w[(o * g.cIn() + c) * taps + flipped];
-            }
-          }
-        });
+  private static VectorGemm.PanelPacker flippedTransposed(ConvGeometry g, float[] w, int width) {
+    int taps = g.kh() * g.kw();
+    return (panel, p0, kc, dst, at) -> {
+      int rows = Math.min(width, g.cIn() - panel * width);
+      // col = (o, p, q) of wt's rows c = panel width + r; its weights are w[o][c] at tap
+      // (kh-1-p, kw-1-q), which runs backwards through w[o][c]'s taps as col runs forwards.
+      // For one o, the panel's weights w[o][c..c+width) are width x taps consecutive floats: so
+      // col outside and r inside reads one small window at a time and writes dst in order.
+      int o = p0 / taps;
+      int tap = p0 % taps;
+      for (int col = p0; col < p0 + kc; col++) {
+        int src = (o * g.cIn() + panel * width) * taps + taps - 1 - tap;
+        for (int r = 0; r < rows; r++) {
+          dst[at + (col - p0) * width + r] = w[src + r * taps];
+        }
+        if (++tap == taps) { // no division per element: it cost more than the copy
+          tap = 0;
+          o++;
+        }
+      }
+    };
   }
 
   /**
@@ -212,6 +298,29 @@ final class VectorConvolution {
   }
 
   /**
+   * Packs the GEMM A operand {@code [cols_0 ... cols_N-1]^T} ({@code N P x K}) in panels of MR
+   * rows {@code (n, position)}: row (n, pos), column (c, p, q) is tap (c, p, q) of that window.
+   */
+  private static VectorGemm.PanelPacker positionRows(ConvGeometry g, PaddedImage[] images) {
+    int mr = VectorGemm.MR;
+    int positions = g.outH() * g.outW();
+    int rows = images.length * positions;
+    int[] start = starts(g, images[0].paddedW());
+    int[] taps = relativeTaps(g, images[0]);
+    return (panel, p0, kc, dst, at) -> {
+      for (int r = 0; r < Math.min(mr, rows - panel * mr); r++) {
+        int row = panel * mr + r;
+        PaddedImage img = images[row / positions];
+        float[] src = img.data();
+        int window = img.base() + start[row % positions];
+        for (int p = p0; p < p0 + kc; p++) {
+          dst[at + (p - p0) * mr + r] = src[window + taps[p]];
+        }
+      }
+    };
+  }
+
+  /**
    * Packs the GEMM B operand {@code [cols_0 ... cols_N-1]^T} ({@code N P x K}) in panels of NR
    * (c, p, q) columns: row {@code (n, pos)} of a panel gathers NR taps of image n at the same
    * offset {@code start[pos]}.
@@ -221,10 +330,7 @@ final class VectorConvolution {
     int depth = g.cIn() * g.kh() * g.kw();
     int positions = g.outH() * g.outW();
     int[] start = starts(g, images[0].paddedW());
-    int[] taps = taps(g, images[0]); // relative to the image's base, added below
-    for (int r = 0; r < depth; r++) {
-      taps[r] -= images[0].base();
-    }
+    int[] taps = relativeTaps(g, images[0]);
     return (panel, p0, kc, dst, at) -> {
       int first = panel * nr;
       for (int col = 0; col < Math.min(nr, depth - first); col++) {
@@ -253,6 +359,18 @@ final class VectorConvolution {
       start[pos] = pos / g.outW() * g.strideH() * paddedW + pos % g.outW() * g.strideW();
     }
     return start;
+  }
+
+  /**
+   * The point of each kernel tap (c, p, q) relative to the image's base: the same for every
+   * image of a batch (they share one padded shape).
+   */
+  private static int[] relativeTaps(ConvGeometry g, PaddedImage img) {
+    int[] taps = taps(g, img);
+    for (int r = 0; r < taps.length; r++) {
+      taps[r] -= img.base();
+    }
+    return taps;
   }
 
   /** The point of each kernel tap (c, p, q), in row-major order. */

@@ -2,9 +2,11 @@ package io.gradlight.tensor.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,11 @@ class VectorConvolutionTest {
     shapes.add(ConvGeometry.of(VectorConvolution.BATCH, 4, 9, 11, 6, 3, 1, 1, 1));
     shapes.add(ConvGeometry.of(VectorConvolution.BATCH + 1, 3, 9, 10, 5, 3, 2, 1, 1));
     shapes.add(ConvGeometry.of(VectorConvolution.BATCH + 2, 2, 7, 9, 4, 3, 1, 0, 1));
+    // 7 x 7 planes: the forward product (and the stride-1 input gradient's) runs transposed;
+    // 11 images of 49 positions make two stacked products of at most TRANSPOSED_ROWS rows
+    shapes.add(ConvGeometry.of(1, 16, 7, 7, 32, 3, 1, 1, 1));
+    shapes.add(ConvGeometry.of(11, 3, 7, 7, 16, 3, 1, 1, 1));
+    shapes.add(ConvGeometry.of(2, 3, 13, 13, 16, 3, 2, 1, 1));
     return shapes;
   }
 
@@ -69,6 +76,59 @@ class VectorConvolutionTest {
           bias == null ? null : TestArrays.abs(bias), absSum);
       assertClose(want, got, absSum, g.cIn() * g.kh() * g.kw() + 1, "forward " + g);
     }
+  }
+
+  /**
+   * The transposed product {@code y^T = cols^T W^T} gives the same bits as {@code W cols} (the
+   * same FMA chains), here on an explicit im2col matrix through the plain GEMM.
+   */
+  @Test
+  void transposedForwardGivesTheBitsOfTheDirectProduct() {
+    for (ConvGeometry g : List.of(ConvGeometry.of(1, 16, 7, 7, 32, 3, 1, 1, 1),
+        ConvGeometry.of(11, 3, 7, 7, 16, 3, 1, 1, 1))) {
+      assertTrue(VectorConvolution.narrow(g), g.toString());
+      float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), 7);
+      float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), 8);
+      float[] bias = TestArrays.floats(g.cOut(), 9);
+      int positions = g.outH() * g.outW();
+      int depth = g.cIn() * g.kh() * g.kw();
+      float[] got = new float[g.n() * g.cOut() * positions];
+      vector.conv2d(g, x, w, bias, got);
+      for (int n = 0; n < g.n(); n++) {
+        float[] want = new float[g.cOut() * positions];
+        for (int o = 0; o < g.cOut(); o++) {
+          Arrays.fill(want, o * positions, (o + 1) * positions, bias[o]);
+        }
+        VectorGemm.gemm(false, false, g.cOut(), positions, depth, w, 0, im2col(g, x, n), 0,
+            want, 0, true);
+        assertArrayEquals(want, Arrays.copyOfRange(got, n * want.length,
+            (n + 1) * want.length), g + " image " + n);
+      }
+    }
+  }
+
+  /** Image n's {@code K x P} im2col matrix, zero in the padding. */
+  private static float[] im2col(ConvGeometry g, float[] x, int n) {
+    int positions = g.outH() * g.outW();
+    float[] cols = new float[g.cIn() * g.kh() * g.kw() * positions];
+    for (int c = 0; c < g.cIn(); c++) {
+      for (int p = 0; p < g.kh(); p++) {
+        for (int q = 0; q < g.kw(); q++) {
+          int row = (c * g.kh() + p) * g.kw() + q;
+          for (int i = 0; i < g.outH(); i++) {
+            for (int j = 0; j < g.outW(); j++) {
+              int ih = i * g.strideH() - g.padH() + p * g.dilH();
+              int iw = j * g.strideW() - g.padW() + q * g.dilW();
+              if (ih >= 0 && ih < g.h() && iw >= 0 && iw < g.w()) {
+                cols[row * positions + i * g.outW() + j] =
+                    x[((n * g.cIn() + c) * g.h() + ih) * g.w() + iw];
+              }
+            }
+          }
+        }
+      }
+    }
+    return cols;
   }
 
   @Test
