@@ -9,10 +9,10 @@ For each workload `./gradlight bench --list --only SEL` names, it runs `./gradli
 --threads N --only NAME --runs R` (stderr passes through) and at once times the same workload in
 PyTorch (torch.set_num_threads(N), the same shapes and methods), so that the two figures of a row
 share the machine's load of that moment. Both are timed the same way (io.gradlight.perf.Timer:
-warm-up of 1.5 s, runs of at least 50 ms (1 s with --clock cpu), the median of R runs, at most 3
-runs for a workload slower than 4 s). It prints the table (workload, gradlight ms, PyTorch ms,
-gradlight / PyTorch) and writes it as markdown, with the machine, the date and the load, to
---markdown (default: target/bench_torch.md).
+warm-up of 1.5 s, runs of at least 50 ms (1 s with --clock cpu), the median and the best of R runs,
+at most 3 runs for a workload slower than 4 s). It prints the table (workload, gradlight ms,
+PyTorch ms, gradlight / PyTorch, for the medians and for the best runs) and writes it as
+markdown, with the machine, the date and the load, to --markdown (default: target/bench_torch.md).
 
 What each PyTorch workload runs (Debian's python3-torch 1.13 and python3-torchvision 0.14):
   gemm-N                torch.mm of two N x N matrices
@@ -79,9 +79,9 @@ RISE_KEEP = 0.5
 
 
 def measure(task, runs, clock_id):
-    """The median ms of one call of task, timed as io.gradlight.perf.Timer times: the warm-up and
-    the repetitions by elapsed time, the timed runs by the clock (time.perf_counter for wall,
-    time.process_time, the CPU time of every thread of the process, for cpu)."""
+    """The median and best ms of one call of task, timed as io.gradlight.perf.Timer times: the
+    warm-up and the repetitions by elapsed time, the timed runs by the clock (time.perf_counter for
+    wall, time.process_time, the CPU time of every thread of the process, for cpu)."""
     start = time.perf_counter()
     while True:
         t0 = time.perf_counter()
@@ -98,7 +98,7 @@ def measure(task, runs, clock_id):
         for _ in range(repetitions):
             task()
         ms.append((clock() - t0) * 1e3 / repetitions)
-    return statistics.median(ms)
+    return statistics.median(ms), min(ms)
 
 
 # ---- models and inputs ------------------------------------------------------------------------
@@ -327,6 +327,11 @@ def machine():
     return f"{model}, {os.cpu_count()} cores"
 
 
+def ratio(gradlight_ms, torch_ms):
+    """gradlight time / PyTorch time, 2 decimals, or - where PyTorch has no figure."""
+    return f"{gradlight_ms / torch_ms:.2f}" if torch_ms else "-"
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     p.add_argument("--threads", type=int, default=2)
@@ -344,16 +349,17 @@ def main():
     for name in workload_names(args):
         r = run_gradlight(args, name)
         task = torch_task(name)
-        torch_ms = measure(task, args.runs, args.clock) if task is not None else None
-        ratio = r["median_ms"] / torch_ms if torch_ms else None
-        rows.append((r["name"], r["shape"], r["median_ms"], r["gflops"], torch_ms, ratio))
-        print(f"{r['name']}: gradlight {fmt(r['median_ms'])} ms, PyTorch {fmt(torch_ms)} ms",
-              file=sys.stderr, flush=True)
+        torch_ms, torch_best = measure(task, args.runs, args.clock) if task else (None, None)
+        rows.append((r["name"], r["shape"], r["median_ms"], r["best_ms"], r["gflops"], torch_ms,
+                     torch_best))
+        print(f"{r['name']}: gradlight {fmt(r['median_ms'])} ms (best {fmt(r['best_ms'])}), "
+              f"PyTorch {fmt(torch_ms)} ms (best {fmt(torch_best)})", file=sys.stderr, flush=True)
     load_after = os.getloadavg()
 
-    header = ["workload", "input", "gradlight ms", "GFLOP/s", "PyTorch ms", "gradlight / PyTorch"]
-    cells = [[n, s, fmt(g), fmt(f), fmt(t), "-" if q is None else f"{q:.2f}"]
-             for n, s, g, f, t, q in rows]
+    header = ["workload", "input", "gradlight ms", "GFLOP/s", "PyTorch ms", "gradlight / PyTorch",
+              "best gradlight ms", "best PyTorch ms", "best / best"]
+    cells = [[n, s, fmt(g), fmt(f), fmt(t), ratio(g, t), fmt(gb), fmt(tb), ratio(gb, tb)]
+             for n, s, g, gb, f, t, tb in rows]
     widths = [max(len(str(c[i])) for c in [header] + cells) for i in range(len(header))]
     for c in [header] + cells:
         print("  ".join(str(v).ljust(w) if i < 2 else str(v).rjust(w)

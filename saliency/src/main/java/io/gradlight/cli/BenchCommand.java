@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * then the median of several runs of elapsed or CPU time; see {@link Timer} and {@link Clock}) and
  * prints one row per workload: name, input shape, median milliseconds, GFLOP/s where the FLOP
  * count is defined, threads. With {@code --json} it prints exactly one JSON array of objects
- * {@code {"name", "median_ms", "gflops", "threads", "shape"}} ({@code gflops} is null where
+ * {@code {"name", "median_ms", "best_ms", "gflops", "threads", "shape"}} ({@code gflops} is null where
  * undefined), which {@code scripts/bench_torch.py} reads.
  */
 final class BenchCommand implements Command {
@@ -56,7 +56,7 @@ final class BenchCommand implements Command {
     return new Options(name(), "Time the benchmark workloads (kernels, ResNet-18 forward passes,"
         + " saliency methods): warm-up, then the median of several runs, in milliseconds and"
         + " GFLOP/s.")
-        .flag(JSON, "print one JSON array of {name, median_ms, gflops, threads, shape}")
+        .flag(JSON, "print one JSON array of {name, median_ms, best_ms, gflops, threads, shape}")
         .value(THREADS, "N", "kernel threads (default: -Dgradlight.threads, or every processor)",
             null)
         .value(ONLY, "NAME", "a workload, a name prefix (conv2d-forward), a suite ("
@@ -130,10 +130,11 @@ final class BenchCommand implements Command {
   }
 
   static String table(List<BenchResult> results) {
-    TextTable t = new TextTable().rightAlign(2, 3, 4)
-        .row("workload", "input", "median ms", "GFLOP/s", "threads");
+    TextTable t = new TextTable().rightAlign(2, 3, 4, 5)
+        .row("workload", "input", "median ms", "best ms", "GFLOP/s", "threads");
     for (BenchResult r : results) {
       t.row(r.workload().name(), r.workload().shape(), significant(r.medianMs()),
+          significant(r.bestMs()),
           r.gflops().isPresent() ? significant(r.gflops().getAsDouble()) : "-",
           Integer.toString(r.threads()));
     }
@@ -145,8 +146,9 @@ final class BenchCommand implements Command {
     List<String> rows = new ArrayList<>();
     for (BenchResult r : results) {
       rows.add(String.format(Locale.ROOT,
-          "  {\"name\": %s, \"median_ms\": %s, \"gflops\": %s, \"threads\": %d, \"shape\": %s}",
-          Json.quote(r.workload().name()), significant(r.medianMs()),
+          "  {\"name\": %s, \"median_ms\": %s, \"best_ms\": %s, \"gflops\": %s,"
+              + " \"threads\": %d, \"shape\": %s}",
+          Json.quote(r.workload().name()), significant(r.medianMs()), significant(r.bestMs()),
           r.gflops().isPresent() ? significant(r.gflops().getAsDouble()) : "null",
           r.threads(), Json.quote(r.workload().shape())));
     }

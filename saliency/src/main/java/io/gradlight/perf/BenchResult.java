@@ -33,6 +33,11 @@ public record BenchResult(Workload workload, int threads, Timer.Timing timing, O
     return timing.medianMs();
   }
 
+  /** The time of one call in the fastest run, in milliseconds. */
+  public double bestMs() {
+    return timing.bestMs();
+  }
+
   /** GFLOP/s at the median time, where the FLOP count is defined. */
   public OptionalDouble gflops() {
     return flops.isPresent()

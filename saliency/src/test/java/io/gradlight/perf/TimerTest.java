@@ -34,6 +34,7 @@ class TimerTest {
     assertTrue(elapsed >= Timer.WARMUP_NANOS + 3 * Timer.MIN_RUN_NANOS / 2, "elapsed " + elapsed);
     assertTrue(calls.get() > 3L * t.repetitions(), "the warm-up calls the task too");
     assertTrue(t.medianMs() >= 2, "median " + t.medianMs());
+    assertTrue(t.bestMs() >= 2 && t.bestMs() <= t.medianMs(), "best " + t.bestMs());
   }
 
   @Test
