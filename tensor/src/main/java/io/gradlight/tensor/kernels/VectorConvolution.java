@@ -18,8 +18,9 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>cols is never stored: the GEMM packs its panels straight from a zero-padded copy of the image
  * (implicit im2col), pass by pass into a buffer that stays in cache.
  *
- * <p>Small output planes run the forward product transposed, {@code y_n^T = cols_n^T W^T}, with
- * several images stacked: see {@link #narrow}.
+ * <p>Small output planes run the products transposed, with several images stacked ({@code y_n^T =
+ * cols_n^T W^T} forward, {@code cols_n^T = gy_n^T W} for a strided input gradient): see {@link
+ * #narrow}.
  */
 final class VectorConvolution {
   private VectorConvolution() {}
@@ -55,7 +56,7 @@ final class VectorConvolution {
 
   private static void forward(ConvGeometry g, float[] x, Weights weights, float[] bias,
       float[] y) {
-    if (narrow(g)) {
+    if (narrow(g.outH() * g.outW(), g.cOut())) {
       forwardTransposed(g, x, weights.panels(VectorGemm.NR), bias, y);
       return;
     }
@@ -66,16 +67,16 @@ final class VectorConvolution {
   }
 
   /**
-   * Whether {@code cols^T W^T} fills the micro-kernel's tiles at least 10% better than {@code W
-   * cols}: positions go to NR-wide panels in one and MR-high ones in the other. ResNet-18's 7 x 7
-   * planes fill four panels of 16 to 77%, but thirteen of 4 to 94%.
+   * Whether a product over {@code positions} and {@code channels} (and any depth) fills the
+   * micro-kernel's tiles at least 10% better with the positions as rows, in MR-high panels, than
+   * as columns, in NR-wide ones: then it runs transposed. ResNet-18's 7 x 7 planes fill four
+   * panels of 16 to 77%, but thirteen of 4 to 94%.
    */
-  static boolean narrow(ConvGeometry g) {
-    int positions = g.outH() * g.outW();
+  static boolean narrow(int positions, int channels) {
     int mr = VectorGemm.MR;
     int nr = VectorGemm.NR;
-    long wide = (long) VectorGemm.panels(positions, nr) * nr * VectorGemm.panels(g.cOut(), mr) * mr;
-    long tall = (long) VectorGemm.panels(positions, mr) * mr * VectorGemm.panels(g.cOut(), nr) * nr;
+    long wide = (long) VectorGemm.panels(positions, nr) * nr * VectorGemm.panels(channels, mr) * mr;
+    long tall = (long) VectorGemm.panels(positions, mr) * mr * VectorGemm.panels(channels, nr) * nr;
     return tall * 10 <= wide * 9;
   }
 
@@ -91,10 +92,7 @@ final class VectorConvolution {
     int positions = g.outH() * g.outW();
     int depth = g.cIn() * g.kh() * g.kw();
     int cOut = g.cOut();
-    int perProduct = Math.max(1, TRANSPOSED_ROWS / Math.max(1, positions));
-    for (int first = 0; first < g.n(); first += perProduct) {
-      int n0 = first;
-      int images = Math.min(g.n() - n0, perProduct);
+    eachStack(g.n(), positions, (n0, images) -> {
       int rows = images * positions;
       PaddedImage[] padded = new PaddedImage[images];
       Parallel.forEach(images, i -> padded[i] = PaddedImage.of(g, x, n0 + i));
@@ -115,6 +113,23 @@ final class VectorConvolution {
           }
         }
       });
+    });
+  }
+
+  /** A product over the stacked images {@code [n0, n0 + images)}. */
+  @FunctionalInterface
+  private interface StackTask {
+    void run(int n0, int images);
+  }
+
+  /**
+   * Runs {@code task} on consecutive stacks of images, each of at most {@link #TRANSPOSED_ROWS}
+   * rows of {@code positions} (at least one image), in order.
+   */
+  private static void eachStack(int count, int positions, StackTask task) {
+    int perStack = Math.max(1, TRANSPOSED_ROWS / Math.max(1, positions));
+    for (int n0 = 0; n0 < count; n0 += perStack) {
+      task.run(n0, Math.min(count - n0, perStack));
     }
   }
 
@@ -164,9 +179,26 @@ final class VectorConvolution {
       forward(t, gy, width -> flippedTransposed(g, w, width), null, gx);
       return;
     }
-    float[] packedWt = VectorGemm.packA(true, g.cIn() * g.kh() * g.kw(), g.cOut(), w, 0);
-    eachImage(g.n(),
-        (n, targetBlocks) -> backwardInputImage(g, gy, packedWt, gx, n, targetBlocks));
+    int depth = g.cIn() * g.kh() * g.kw();
+    int positions = g.outH() * g.outW();
+    if (!narrow(positions, depth)) {
+      float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
+      eachImage(g.n(),
+          (n, targetBlocks) -> backwardInputImage(g, gy, packedWt, gx, n, targetBlocks));
+      return;
+    }
+    // cols_n^T = gy_n^T W, images stacked (the same FMA chains as W^T gy_n)
+    VectorGemm.PanelPacker wB = VectorGemm.packerB(false, depth, g.cOut(), w, 0);
+    eachStack(g.n(), positions, (n0, images) -> {
+      int rows = images * positions;
+      float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
+          g.cOut(), gradientColumns(g, gy, n0, rows));
+      float[] colsT = new float[rows * depth];
+      VectorGemm.multiply(rows, depth, g.cOut(), packed, wB, colsT, 0, false);
+      for (int i = 0; i < images; i++) {
+        col2im(g, colsT, i * positions * depth, 1, depth, gx, n0 + i);
+      }
+    });
   }
 
   /** {@code gx_n = col2im(W^T gy_n)}, the GEMM cut into at least {@code targetBlocks} blocks. */
@@ -178,7 +210,26 @@ final class VectorConvolution {
     VectorGemm.PanelPacker gyN =
         VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
     VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false, targetBlocks);
-    col2im(g, cols, gx, n);
+    col2im(g, cols, 0, positions, 1, gx, n);
+  }
+
+  /**
+   * Packs the GEMM A operand {@code [gy_n0 ... ]^T} ({@code rows x cOut}, row {@code (n, pos)})
+   * in panels of MR rows: element (row, o) is {@code gy[n][o][pos]}.
+   */
+  private static VectorGemm.PanelPacker gradientColumns(ConvGeometry g, float[] gy, int n0,
+      int rows) {
+    int mr = VectorGemm.MR;
+    int positions = g.outH() * g.outW();
+    return (panel, p0, kc, dst, at) -> {
+      for (int r = 0; r < Math.min(mr, rows - panel * mr); r++) {
+        int row = panel * mr + r;
+        int src = (n0 + row / positions) * g.cOut() * positions + row % positions;
+        for (int o = p0; o < p0 + kc; o++) {
+          dst[at + (o - p0) * mr + r] = gy[src + o * positions];
+        }
+      }
+    };
   }
 
   /**
@@ -390,9 +441,11 @@ final class VectorConvolution {
   /**
    * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a task
    * per channel adds in (p, q, i, j) order into a zero-padded plane, where every tap lands in range
-   * (no bounds tests in the loop), then copies the plane's interior out.
+   * (no bounds tests in the loop), then copies the plane's interior out. Element (row, pos) of
+   * cols is at {@code cols[at + row rowStride + pos posStride]}.
    */
-  private static void col2im(ConvGeometry g, float[] cols, float[] gx, int n) {
+  private static void col2im(ConvGeometry g, float[] cols, int at, int rowStride, int posStride,
+      float[] gx, int n) {
     int positions = g.outH() * g.outW();
     int paddedW = g.w() + 2 * g.padW();
     int paddedH = g.h() + 2 * g.padH();
@@ -402,9 +455,9 @@ final class VectorConvolution {
       for (int p = 0; p < g.kh(); p++) {
         for (int q = 0; q < g.kw(); q++) {
           int tap = p * g.dilH() * paddedW + q * g.dilW();
-          int row = ((c * g.kh() + p) * g.kw() + q) * positions;
+          int row = at + ((c * g.kh() + p) * g.kw() + q) * rowStride;
           for (int pos = 0; pos < positions; pos++) {
-            plane[tap + start[pos]] += cols[row + pos];
+            plane[tap + start[pos]] += cols[row + pos * posStride];
           }
         }
       }
