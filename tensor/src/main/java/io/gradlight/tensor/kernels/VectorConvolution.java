@@ -384,7 +384,23 @@ final class VectorConvolution {
     int[] taps = relativeTaps(g, images[0]);
     return (panel, p0, kc, dst, at) -> {
       int first = panel * nr;
-      for (int col = 0; col < Math.min(nr, depth - first); col++) {
+      if (first + nr <= depth) { // a whole panel: each row is NR / LANES gathers of its taps
+        for (int row = p0; row < p0 + kc; ) {
+          PaddedImage img = images[row / positions];
+          float[] src = img.data();
+          int pos = row % positions;
+          int end = Math.min(positions, pos + p0 + kc - row);
+          for (; pos < end; pos++, row++) {
+            int window = img.base() + start[pos];
+            for (int v = 0; v < nr; v += LANES) {
+              FloatVector.fromArray(S, src, window, taps, first + v)
+                  .intoArray(dst, at + (row - p0) * nr + v);
+            }
+          }
+        }
+        return;
+      }
+      for (int col = 0; col < depth - first; col++) {
         // column by column: reads run along image rows, writes stay in the L1-sized pass buffer
         for (int row = p0; row < p0 + kc; ) {
           PaddedImage img = images[row / positions];
