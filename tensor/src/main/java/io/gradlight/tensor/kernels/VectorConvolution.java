@@ -18,9 +18,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>cols is never stored: the GEMM packs its panels straight from a zero-padded copy of the image
  * (implicit im2col), pass by pass into a buffer that stays in cache.
  *
- * <p>Small output planes run the products transposed, with several images stacked ({@code y_n^T =
- * cols_n^T W^T} forward, {@code cols_n^T = gy_n^T W} for a strided input gradient): see {@link
- * #narrow}.
+ * <p>Small output planes run the products transposed, with several images stacked: see
+ * {@link TransposedConvolution}.
  */
 final class VectorConvolution {
   private VectorConvolution() {}
@@ -33,9 +32,6 @@ final class VectorConvolution {
    * are the same either way: no cut changes an FMA chain.
    */
   static final int BATCH = 4;
-
-  /** Images stacked in one transposed product: at most this many rows {@code (n, position)}. */
-  static final int TRANSPOSED_ROWS = 512;
 
   /**
    * A convolution's weights as GEMM panels of {@code width} output channels, k-major ({@code
@@ -56,81 +52,14 @@ final class VectorConvolution {
 
   private static void forward(ConvGeometry g, float[] x, Weights weights, float[] bias,
       float[] y) {
-    if (narrow(g.outH() * g.outW(), g.cOut())) {
-      forwardTransposed(g, x, weights.panels(VectorGemm.NR), bias, y);
+    if (TransposedConvolution.narrow(g.outH() * g.outW(), g.cOut())) {
+      TransposedConvolution.forward(g, x, weights.panels(VectorGemm.NR), bias, y);
       return;
     }
     int mr = VectorGemm.MR;
     float[] packedW = VectorGemm.pack(VectorGemm.panels(g.cOut(), mr), mr,
         g.cIn() * g.kh() * g.kw(), weights.panels(mr));
     eachImage(g.n(), (n, targetBlocks) -> forwardImage(g, x, packedW, bias, y, n, targetBlocks));
-  }
-
-  /**
-   * Whether a product over {@code positions} and {@code channels} (and any depth) fills the
-   * micro-kernel's tiles at least 10% better with the positions as rows, in MR-high panels, than
-   * as columns, in NR-wide ones: then it runs transposed. ResNet-18's 7 x 7 planes fill four
-   * panels of 16 to 77%, but thirteen of 4 to 94%.
-   */
-  static boolean narrow(int positions, int channels) {
-    int mr = VectorGemm.MR;
-    int nr = VectorGemm.NR;
-    long wide = (long) VectorGemm.panels(positions, nr) * nr * VectorGemm.panels(channels, mr) * mr;
-    long tall = (long) VectorGemm.panels(positions, mr) * mr * VectorGemm.panels(channels, nr) * nr;
-    return tall * 10 <= wide * 9;
-  }
-
-  /**
-   * The forward convolution as {@code y_n^T = cols_n^T W^T}, up to {@link #TRANSPOSED_ROWS}
-   * positions of several images stacked in one product ({@code N P x K} times {@code K x cOut},
-   * so small planes still make a product worth cutting for every thread), then transposed into y.
-   * {@code fma(a, b, c) = fma(b, a, c)}, so every y element is the same FMA chain as in {@code W
-   * cols}: the same bits.
-   */
-  private static void forwardTransposed(ConvGeometry g, float[] x, VectorGemm.PanelPacker wT,
-      float[] bias, float[] y) {
-    int positions = g.outH() * g.outW();
-    int depth = g.cIn() * g.kh() * g.kw();
-    int cOut = g.cOut();
-    eachStack(g.n(), positions, (n0, images) -> {
-      int rows = images * positions;
-      PaddedImage[] padded = new PaddedImage[images];
-      Parallel.forEach(images, i -> padded[i] = PaddedImage.of(g, x, n0 + i));
-      float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
-          depth, positionRows(g, padded));
-      float[] yT = new float[rows * cOut];
-      if (bias != null) { // start each output channel's FMA chain from its bias
-        for (int row = 0; row < rows; row++) {
-          System.arraycopy(bias, 0, yT, row * cOut, cOut);
-        }
-      }
-      VectorGemm.multiply(rows, cOut, depth, packed, wT, yT, 0, bias != null);
-      Parallel.forEach(images, i -> {
-        for (int o = 0; o < cOut; o++) {
-          int out = ((n0 + i) * cOut + o) * positions;
-          for (int pos = 0; pos < positions; pos++) {
-            y[out + pos] = yT[(i * positions + pos) * cOut + o];
-          }
-        }
-      });
-    });
-  }
-
-  /** A product over the stacked images {@code [n0, n0 + images)}. */
-  @FunctionalInterface
-  private interface StackTask {
-    void run(int n0, int images);
-  }
-
-  /**
-   * Runs {@code task} on consecutive stacks of images, each of at most {@link #TRANSPOSED_ROWS}
-   * rows of {@code positions} (at least one image), in order.
-   */
-  private static void eachStack(int count, int positions, StackTask task) {
-    int perStack = Math.max(1, TRANSPOSED_ROWS / Math.max(1, positions));
-    for (int n0 = 0; n0 < count; n0 += perStack) {
-      task.run(n0, Math.min(count - n0, perStack));
-    }
   }
 
   /** A per-image product that cuts its GEMM into at least {@code targetBlocks} blocks. */
@@ -181,24 +110,13 @@ final class VectorConvolution {
     }
     int depth = g.cIn() * g.kh() * g.kw();
     int positions = g.outH() * g.outW();
-    if (!narrow(positions, depth)) {
-      float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
-      eachImage(g.n(),
-          (n, targetBlocks) -> backwardInputImage(g, gy, packedWt, gx, n, targetBlocks));
+    if (TransposedConvolution.narrow(positions, depth)) {
+      TransposedConvolution.inputGradient(g, gy, w, gx);
       return;
     }
-    // cols_n^T = gy_n^T W, images stacked (the same FMA chains as W^T gy_n)
-    VectorGemm.PanelPacker wB = VectorGemm.packerB(false, depth, g.cOut(), w, 0);
-    eachStack(g.n(), positions, (n0, images) -> {
-      int rows = images * positions;
-      float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
-          g.cOut(), gradientColumns(g, gy, n0, rows));
-      float[] colsT = new float[rows * depth];
-      VectorGemm.multiply(rows, depth, g.cOut(), packed, wB, colsT, 0, false);
-      for (int i = 0; i < images; i++) {
-        col2im(g, colsT, i * positions * depth, 1, depth, gx, n0 + i);
-      }
-    });
+    float[] packedWt = VectorGemm.packA(true, depth, g.cOut(), w, 0);
+    eachImage(g.n(),
+        (n, targetBlocks) -> backwardInputImage(g, gy, packedWt, gx, n, targetBlocks));
   }
 
   /** {@code gx_n = col2im(W^T gy_n)}, the GEMM cut into at least {@code targetBlocks} blocks. */
@@ -211,25 +129,6 @@ final class VectorConvolution {
         VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
     VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false, targetBlocks);
     col2im(g, cols, 0, positions, 1, gx, n);
-  }
-
-  /**
-   * Packs the GEMM A operand {@code [gy_n0 ... ]^T} ({@code rows x cOut}, row {@code (n, pos)})
-   * in panels of MR rows: element (row, o) is {@code gy[n][o][pos]}.
-   */
-  private static VectorGemm.PanelPacker gradientColumns(ConvGeometry g, float[] gy, int n0,
-      int rows) {
-    int mr = VectorGemm.MR;
-    int positions = g.outH() * g.outW();
-    return (panel, p0, kc, dst, at) -> {
-      for (int r = 0; r < Math.min(mr, rows - panel * mr); r++) {
-        int row = panel * mr + r;
-        int src = (n0 + row / positions) * g.cOut() * positions + row % positions;
-        for (int o = p0; o < p0 + kc; o++) {
-          dst[at + (o - p0) * mr + r] = gy[src + o * positions];
-        }
-      }
-    };
   }
 
   /**
@@ -349,29 +248,6 @@ final class VectorConvolution {
   }
 
   /**
-   * Packs the GEMM A operand {@code [cols_0 ... cols_N-1]^T} ({@code N P x K}) in panels of MR
-   * rows {@code (n, position)}: row (n, pos), column (c, p, q) is tap (c, p, q) of that window.
-   */
-  private static VectorGemm.PanelPacker positionRows(ConvGeometry g, PaddedImage[] images) {
-    int mr = VectorGemm.MR;
-    int positions = g.outH() * g.outW();
-    int rows = images.length * positions;
-    int[] start = starts(g, images[0].paddedW());
-    int[] taps = relativeTaps(g, images[0]);
-    return (panel, p0, kc, dst, at) -> {
-      for (int r = 0; r < Math.min(mr, rows - panel * mr); r++) {
-        int row = panel * mr + r;
-        PaddedImage img = images[row / positions];
-        float[] src = img.data();
-        int window = img.base() + start[row % positions];
-        for (int p = p0; p < p0 + kc; p++) {
-          dst[at + (p - p0) * mr + r] = src[window + taps[p]];
-        }
-      }
-    };
-  }
-
-  /**
    * Packs the GEMM B operand {@code [cols_0 ... cols_N-1]^T} ({@code N P x K}) in panels of NR
    * (c, p, q) columns: row {@code (n, pos)} of a panel gathers NR taps of image n at the same
    * offset {@code start[pos]}.
@@ -420,7 +296,7 @@ final class VectorConvolution {
    * Where the window of each output position starts in a padded plane {@code paddedW} wide,
    * relative to a tap's point.
    */
-  private static int[] starts(ConvGeometry g, int paddedW) {
+  static int[] starts(ConvGeometry g, int paddedW) {
     int[] start = new int[g.outH() * g.outW()];
     for (int pos = 0; pos < start.length; pos++) {
       start[pos] = pos / g.outW() * g.strideH() * paddedW + pos % g.outW() * g.strideW();
@@ -432,7 +308,7 @@ final class VectorConvolution {
    * The point of each kernel tap (c, p, q) relative to the image's base: the same for every
    * image of a batch (they share one padded shape).
    */
-  private static int[] relativeTaps(ConvGeometry g, PaddedImage img) {
+  static int[] relativeTaps(ConvGeometry g, PaddedImage img) {
     int[] taps = taps(g, img);
     for (int r = 0; r < taps.length; r++) {
       taps[r] -= img.base();
@@ -460,7 +336,7 @@ final class VectorConvolution {
    * (no bounds tests in the loop), then copies the plane's interior out. Element (row, pos) of
    * cols is at {@code cols[at + row rowStride + pos posStride]}.
    */
-  private static void col2im(ConvGeometry g, float[] cols, int at, int rowStride, int posStride,
+  static void col2im(ConvGeometry g, float[] cols, int at, int rowStride, int posStride,
       float[] gx, int n) {
     int positions = g.outH() * g.outW();
     int paddedW = g.w() + 2 * g.padW();

@@ -88,7 +88,7 @@ class VectorConvolutionTest {
   void transposedForwardGivesTheBitsOfTheDirectProduct() {
     for (ConvGeometry g : List.of(ConvGeometry.of(1, 16, 7, 7, 32, 3, 1, 1, 1),
         ConvGeometry.of(11, 3, 7, 7, 16, 3, 1, 1, 1))) {
-      assertTrue(VectorConvolution.narrow(g.outH() * g.outW(), g.cOut()), g.toString());
+      assertTrue(TransposedConvolution.narrow(g.outH() * g.outW(), g.cOut()), g.toString());
       float[] x = TestArrays.floats(g.n() * g.cIn() * g.h() * g.w(), 7);
       float[] w = TestArrays.floats(g.cOut() * g.cIn() * g.kh() * g.kw(), 8);
       float[] bias = TestArrays.floats(g.cOut(), 9);
