@@ -165,9 +165,9 @@ final class VectorConvolution {
         // runs of one image's row o, with no division per element
         for (int p = p0; p < p0 + kc; ) {
           int image = p / positions;
-          int src = (image * g.cOut() + o) * positions - image * positions;
-          for (int end = Math.min(p0 + kc, (image + 1) * positions); p < end; p++) {
-            dst[at + (p - p0) * mr + r] = gy[src + p];
+          int row = (image * g.cOut() + o) * positions; // gy[image][o]
+          for (int pos = p - image * positions; pos < positions && p < p0 + kc; pos++, p++) {
+            dst[at + (p - p0) * mr + r] = gy[row + pos];
           }
         }
       }

@@ -101,36 +101,14 @@ class VectorConvolutionTest {
         for (int o = 0; o < g.cOut(); o++) {
           Arrays.fill(want, o * positions, (o + 1) * positions, bias[o]);
         }
-        VectorGemm.gemm(false, false, g.cOut(), positions, depth, w, 0, im2col(g, x, n), 0,
+        float[] cols = TestArrays.toFloat(
+            ScalarConvolutionTest.im2col(g, TestArrays.toDouble(x), n).getData());
+        VectorGemm.gemm(false, false, g.cOut(), positions, depth, w, 0, cols, 0,
             want, 0, true);
         assertArrayEquals(want, Arrays.copyOfRange(got, n * want.length,
             (n + 1) * want.length), g + " image " + n);
       }
     }
-  }
-
-  /** Image n's {@code K x P} im2col matrix, zero in the padding. */
-  private static float[] im2col(ConvGeometry g, float[] x, int n) {
-    int positions = g.outH() * g.outW();
-    float[] cols = new float[g.cIn() * g.kh() * g.kw() * positions];
-    for (int c = 0; c < g.cIn(); c++) {
-      for (int p = 0; p < g.kh(); p++) {
-        for (int q = 0; q < g.kw(); q++) {
-          int row = (c * g.kh() + p) * g.kw() + q;
-          for (int i = 0; i < g.outH(); i++) {
-            for (int j = 0; j < g.outW(); j++) {
-              int ih = i * g.strideH() - g.padH() + p * g.dilH();
-              int iw = j * g.strideW() - g.padW() + q * g.dilW();
-              if (ih >= 0 && ih < g.h() && iw >= 0 && iw < g.w()) {
-                cols[row * positions + i * g.outW() + j] =
-                    x[((n * g.cIn() + c) * g.h() + ih) * g.w() + iw];
-              }
-            }
-          }
-        }
-      }
-    }
-    return cols;
   }
 
   @Test
