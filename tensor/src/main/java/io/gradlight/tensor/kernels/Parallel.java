@@ -1,9 +1,6 @@
 package io.gradlight.tensor.kernels;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
@@ -27,7 +24,7 @@ public final class Parallel {
 
   private static final int THREADS = readThreads();
   /** One pool per thread count ever asked for; in practice one or two. */
-  private static final ConcurrentHashMap<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+  private static final ConcurrentHashMap<Integer, WorkerPool> POOLS = new ConcurrentHashMap<>();
   /** The thread count set by {@link #withThreads} for the calling thread, or null. */
   private static final ThreadLocal<Integer> OVERRIDE = new ThreadLocal<>();
 
@@ -87,24 +84,20 @@ public final class Parallel {
 
   /**
    * Runs {@code task.accept(i)} for every {@code i} in {@code [0, count)}, each exactly once, on
-   * the shared pool, and returns when all are done. Tasks must write disjoint outputs. With one
-   * thread, or one task, runs in the caller in index order.
+   * the shared pool (the caller takes part), and returns when all are done. Tasks must write
+   * disjoint outputs. With one thread or one task, and inside another task (a nested loop), runs
+   * in the calling thread in index order.
    */
   public static void forEach(int count, IntConsumer task) {
     if (count <= 0) {
       return;
     }
-    ForkJoinPool current = ForkJoinTask.getPool();
-    if (count == 1) {
-      task.accept(0);
-    } else if (current != null && POOLS.containsValue(current)) {
-      new Range(task, 0, count).invoke(); // nested: fork within the pool we are already on
-    } else if (threads() == 1) {
+    if (count == 1 || threads() == 1 || WorkerPool.inLoop()) {
       for (int i = 0; i < count; i++) {
         task.accept(i);
       }
     } else {
-      pool(threads()).invoke(new Range(task, 0, count));
+      POOLS.computeIfAbsent(threads(), WorkerPool::new).forEach(count, task);
     }
   }
 
@@ -127,32 +120,5 @@ public final class Parallel {
    */
   public static int chunks(long total, long minChunk) {
     return (int) Math.max(1, Math.min(64, total / Math.max(1, minChunk)));
-  }
-
-  private static ForkJoinPool pool(int threads) {
-    return POOLS.computeIfAbsent(threads, ForkJoinPool::new);
-  }
-
-  private static final class Range extends RecursiveAction {
-    private static final long serialVersionUID = 1L;
-    private final transient IntConsumer task;
-    private final int from;
-    private final int to;
-
-    Range(IntConsumer task, int from, int to) {
-      this.task = task;
-      this.from = from;
-      this.to = to;
-    }
-
-    @Override
-    protected void compute() {
-      if (to - from == 1) {
-        task.accept(from);
-        return;
-      }
-      int mid = (from + to) >>> 1;
-      invokeAll(new Range(task, from, mid), new Range(task, mid, to));
-    }
   }
 }
