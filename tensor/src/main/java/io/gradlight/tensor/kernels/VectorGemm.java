@@ -182,11 +182,17 @@ final class VectorGemm {
     int mc = m <= WHOLE_ROWS ? panels(m, MR) * MR : MC;
     int nc = NC;
     if ((long) m * n * k > SERIAL_WORK) {
-      // every column block reads all of A (m x k) and every row block all of B (k x n): so cut
-      // the larger of m and n first (a 512 x 4608 weight matrix read four times cost more than
-      // the multiply-adds in ResNet-18's last convolution)
+      // every column block reads all of A (m x k) and every row block all of B (k x n): with R
+      // row and C column blocks that is C m k + R n k floats, so each cut goes where it adds
+      // less (a 512 x 4608 weight matrix read four times cost more than the multiply-adds in
+      // ResNet-18's last convolution; cutting only rows, a 256 x 196 product read its B 16
+      // times). The first row cut also costs a pass that packs all of B: one block row packs
+      // B in cache (see above).
       while (panels(m, mc) * panels(n, nc) < targetBlocks && (mc > MR || nc > NR)) {
-        if (nc == NR || (m >= n && mc > MR)) {
+        int rowBlocks = panels(m, mc);
+        long rowCut = (long) (rowBlocks == 1 ? 2 : rowBlocks) * n;
+        boolean rowsCheaper = rowCut < (long) panels(n, nc) * m;
+        if (nc == NR || (rowsCheaper && mc > MR)) {
           mc = Math.max(MR, mc / 2 / MR * MR);
         } else {
           nc = Math.max(NR, nc / 2 / NR * NR);
