@@ -66,6 +66,9 @@ SHAPES_SIZE = 64
 
 # io.gradlight.perf.Timer's policy.
 WARMUP_SECONDS = 1.5
+WINDOW_SECONDS = 1.0
+STEADY_GAIN = 0.05
+MAX_WARMUP_SECONDS = 20.0
 MIN_RUN_SECONDS = {"wall": 0.05, "cpu": 1.0}  # gradlight reads CPU time in 10 ms steps
 SLOW_CALL_SECONDS = 4.0
 SLOW_RUNS = 3
@@ -83,12 +86,23 @@ def measure(task, runs, clock_id):
     warm-up and the repetitions by elapsed time, the timed runs by the clock (time.perf_counter for
     wall, time.process_time, the CPU time of every thread of the process, for cpu)."""
     start = time.perf_counter()
-    while True:
+    best_median = math.inf
+    window, window_start = [], start
+    while True:  # warm up until a window of calls is steady, as Timer does (no JIT to watch here)
         t0 = time.perf_counter()
         task()
-        call = max(time.perf_counter() - t0, 1e-9)
-        if time.perf_counter() - start >= WARMUP_SECONDS:
+        now = time.perf_counter()
+        call = max(now - t0, 1e-9)
+        window.append(call)
+        if now - start >= MAX_WARMUP_SECONDS:
             break
+        if now - window_start < WINDOW_SECONDS:
+            continue
+        median = statistics.median(window)
+        if now - start >= WARMUP_SECONDS and median >= (1 - STEADY_GAIN) * best_median:
+            break
+        best_median = min(best_median, median)
+        window, window_start = [], now
     clock = CLOCKS[clock_id]
     repetitions = max(1, min(1_000_000, math.ceil(MIN_RUN_SECONDS[clock_id] / call)))
     timed = min(runs, SLOW_RUNS) if call > SLOW_CALL_SECONDS else runs

@@ -11,15 +11,21 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li>Warm-up: the task runs for at least {@value #WARMUP_NANOS} ns, and at least once, then
- *       on until the JIT has compiled nothing for {@value #QUIET_NANOS} ns (or for a whole call,
- *       if calls are longer), but not past {@value #MAX_WARMUP_NANOS} ns. On two cores a ResNet-18
- *       forward pass still recompiled kernels 5 s into its runs, while the compiler thread took
- *       the core from the work: the best of 40 runs after a fixed 1.5 s warm-up was 63 ms, the
- *       median 114 ms.
+ *       on in windows of {@value #WINDOW_NANOS} ns (at least one call each) until a window is
+ *       steady: the JIT spent at most a share {@value #JIT_SHARE} of it compiling, and its median
+ *       call is at most a share {@value #STEADY_GAIN} faster than the best window before it. It
+ *       stops anyway after {@value #MAX_WARMUP_NANOS} ns. Two things keep a JVM slow long after
+ *       its first calls on these two cores. The JIT: a ResNet-18 forward pass still recompiled
+ *       kernels 5 s into its runs, while the compiler thread took a core from the work. And first
+ *       touches of memory: in this virtual machine a page the process has not used before costs
+ *       about 16 us to fault in, so while the heap grows, a Grad-CAM call that allocates 90 MB of
+ *       fresh pages takes 400 ms instead of 60. Grad-CAM settled only after 4.5 s, and the
+ *       earlier rule (1.5 s, then until the JIT was quiet for a second) timed it at 120-140 ms.
  *   <li>Repetitions: a timed run repeats the task {@code r} times, {@code r} chosen from the last
  *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns (1 s for the CPU
- *       clock, whose resolution is coarse); a call's time is the run's time over {@code r}. Short kernels (a max-pool takes about a millisecond) are so
- *       timed over many calls, and one preemption by another process weighs less.
+ *       clock, whose resolution is coarse); a call's time is the run's time over {@code r}. Short
+ *       kernels (a max-pool takes about a millisecond) are so timed over many calls, and one
+ *       preemption by another process weighs less.
  *   <li>Runs: as many as asked, but at most {@value #SLOW_RUNS} when one call takes longer than
  *       {@value #SLOW_CALL_NANOS} ns, so that Score-CAM on ResNet-18 (hundreds of forward passes)
  *       does not take minutes. The median is robust to the odd slow run of a shared machine.
@@ -34,7 +40,14 @@ import java.util.function.Supplier;
  */
 public final class Timer {
   public static final long WARMUP_NANOS = 1_500_000_000L;
-  public static final long QUIET_NANOS = 1_000_000_000L;
+  public static final long WINDOW_NANOS = 1_000_000_000L;
+  /** How much faster than the best earlier window a window may be and still count as steady. */
+  public static final double STEADY_GAIN = 0.05;
+  /**
+   * The share of a window the JIT may spend compiling and the window still count as steady: the
+   * odd small method compiles all the time, a kernel's recompilation takes a tenth of a second.
+   */
+  public static final double JIT_SHARE = 0.02;
   public static final long MAX_WARMUP_NANOS = 20_000_000_000L;
   public static final long MIN_RUN_NANOS = 50_000_000L;
   public static final long SLOW_CALL_NANOS = 4_000_000_000L;
@@ -62,25 +75,7 @@ public final class Timer {
       throw new IllegalArgumentException("the number of timed runs must be at least 1, got "
           + runs);
     }
-    long warmupStart = System.nanoTime();
-    long compiled = compilationMillis();
-    long quietSince = warmupStart;
-    long call;
-    long now;
-    do {
-      long t0 = System.nanoTime();
-      sink = task.get();
-      now = System.nanoTime();
-      call = Math.max(1, now - t0);
-      long c = compilationMillis();
-      if (c != compiled) {
-        compiled = c;
-        quietSince = t0; // this call may still have run code the JIT was replacing
-      }
-    } while (now - warmupStart < WARMUP_NANOS
-        || (now - quietSince < Math.max(QUIET_NANOS, call)
-            && now - warmupStart < MAX_WARMUP_NANOS));
-
+    long call = warmUp(task);
     long minRun = clock.minRunNanos();
     int repetitions = (int) Math.max(1, Math.min(1_000_000, (minRun + call - 1) / call));
     int timed = call > SLOW_CALL_NANOS ? Math.min(runs, SLOW_RUNS) : runs;
@@ -94,6 +89,45 @@ public final class Timer {
     }
     sink = null;
     return new Timing(median(ms), Arrays.stream(ms).min().orElseThrow(), timed, repetitions, clock);
+  }
+
+  /**
+   * Runs {@code task} until its speed is steady (see the class comment) and returns the time of
+   * its last call in nanoseconds.
+   */
+  private static long warmUp(Supplier<Object> task) {
+    long start = System.nanoTime();
+    double bestMedian = Double.POSITIVE_INFINITY;
+    double[] window = new double[16];
+    int calls = 0;
+    long windowStart = start;
+    long compiledBefore = compilationMillis();
+    while (true) {
+      long t0 = System.nanoTime();
+      sink = task.get();
+      long now = System.nanoTime();
+      long call = Math.max(1, now - t0);
+      if (calls == window.length) {
+        window = Arrays.copyOf(window, 2 * calls);
+      }
+      window[calls++] = call;
+      if (now - start >= MAX_WARMUP_NANOS) {
+        return call;
+      }
+      if (now - windowStart < WINDOW_NANOS) {
+        continue;
+      }
+      long compiled = compilationMillis();
+      double median = median(Arrays.copyOf(window, calls));
+      boolean jitQuiet = (compiled - compiledBefore) * 1_000_000 <= JIT_SHARE * (now - windowStart);
+      if (jitQuiet && now - start >= WARMUP_NANOS && median >= (1 - STEADY_GAIN) * bestMedian) {
+        return call;
+      }
+      bestMedian = Math.min(bestMedian, median);
+      calls = 0;
+      windowStart = now;
+      compiledBefore = compiled;
+    }
   }
 
   /**

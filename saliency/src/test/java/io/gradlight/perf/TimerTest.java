@@ -22,10 +22,7 @@ class TimerTest {
     long start = System.nanoTime();
     Timer.Timing t = Timer.measure(() -> {
       calls.incrementAndGet();
-      long until = System.nanoTime() + 2_000_000; // a 2 ms task
-      while (System.nanoTime() < until) {
-        Thread.onSpinWait();
-      }
+      spin(2_000_000); // a 2 ms task
       return calls;
     }, 3, Clock.WALL);
     long elapsed = System.nanoTime() - start;
@@ -35,6 +32,26 @@ class TimerTest {
     assertTrue(calls.get() > 3L * t.repetitions(), "the warm-up calls the task too");
     assertTrue(t.medianMs() >= 2, "median " + t.medianMs());
     assertTrue(t.bestMs() >= 2 && t.bestMs() <= t.medianMs(), "best " + t.bestMs());
+  }
+
+  @Test
+  void keepsWarmingUpWhileTheTaskGetsFaster() {
+    // a call takes 12 ms at first and 4 ms less each second, down to 2 ms after 2.5 s: the
+    // first windows keep getting faster, so the timed runs must come after it settles
+    long start = System.nanoTime();
+    Timer.Timing t = Timer.measure(() -> {
+      double elapsedSeconds = (System.nanoTime() - start) / 1e9;
+      spin((long) (Math.max(2, 12 - 4 * elapsedSeconds) * 1e6));
+      return 0;
+    }, 3, Clock.WALL);
+    assertTrue(t.medianMs() < 3, "timed before the task settled: median " + t.medianMs());
+  }
+
+  private static void spin(long nanos) {
+    long until = System.nanoTime() + nanos;
+    while (System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
   }
 
   @Test
