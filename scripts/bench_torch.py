@@ -9,8 +9,14 @@ For each workload `./gradlight bench --list --only SEL` names, it runs `./gradli
 --threads N --only NAME --runs R` (stderr passes through) and at once times the same workload in
 PyTorch (torch.set_num_threads(N), the same shapes and methods), so that the two figures of a row
 share the machine's load of that moment. Both are timed the same way (io.gradlight.perf.Timer:
-warm-up of 1.5 s, runs of at least 50 ms (1 s with --clock cpu), the median and the best of R runs,
-at most 3 runs for a workload slower than 4 s). It prints the table (workload, gradlight ms,
+warm-up of at least 1.5 s and on until a one-second window is steady, runs of at least 50 ms (1 s
+with --clock cpu), the median and the best of R runs, at most 3 runs for a workload slower than
+4 s). PyTorch runs each workload in a child process of its own (this script with --torch-worker),
+so that no PyTorch thread is alive while gradlight runs: with OpenMP's threads idling in this
+process, gradlight's 1 ms resize took 5 to 35 ms.
+
+PyTorch needs an optimised BLAS: install libopenblas0-pthread beside python3-torch. With Debian's
+reference libblas3 alone, torch.mm of two 1024 x 1024 matrices takes 700 ms instead of 17. It prints the table (workload, gradlight ms,
 PyTorch ms, gradlight / PyTorch, for the medians and for the best runs) and writes it as
 markdown, with the machine, the date and the load, to --markdown (default: target/bench_torch.md).
 
@@ -313,6 +319,16 @@ def run_gradlight(args, name):
     return row
 
 
+def run_torch(args, name):
+    """The median and best ms of PyTorch on the workload called name (None, None where there is
+    no PyTorch version), measured in a child process of this script."""
+    command = [sys.executable, os.path.abspath(__file__), "--torch-worker", name, "--threads",
+               str(args.threads), "--runs", str(args.runs), "--clock", args.clock]
+    out = subprocess.run(command, stdout=subprocess.PIPE, check=True, text=True).stdout
+    median, best = json.loads(out)
+    return median, best
+
+
 def fmt(x):
     """Four significant digits, without an exponent."""
     if x is None:
@@ -355,15 +371,20 @@ def main():
                    help="elapsed time, or the process's CPU time (fair under load with --threads 1)")
     p.add_argument("--gradlight", default=os.path.join(ROOT, "gradlight"))
     p.add_argument("--markdown", default=os.path.join(ROOT, "target", "bench_torch.md"))
+    p.add_argument("--torch-worker", metavar="NAME", help=argparse.SUPPRESS)
     args = p.parse_args()
 
+    if args.torch_worker:  # the child process of run_torch
+        torch.set_num_threads(args.threads)
+        task = torch_task(args.torch_worker)
+        print(json.dumps(measure(task, args.runs, args.clock) if task else [None, None]))
+        return
+
     load_before = os.getloadavg()
-    torch.set_num_threads(args.threads)
     rows = []
     for name in workload_names(args):
         r = run_gradlight(args, name)
-        task = torch_task(name)
-        torch_ms, torch_best = measure(task, args.runs, args.clock) if task else (None, None)
+        torch_ms, torch_best = run_torch(args, name)
         rows.append((r["name"], r["shape"], r["median_ms"], r["best_ms"], r["gflops"], torch_ms,
                      torch_best))
         print(f"{r['name']}: gradlight {fmt(r['median_ms'])} ms (best {fmt(r['best_ms'])}), "
