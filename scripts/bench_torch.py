@@ -12,8 +12,8 @@ share the machine's load of that moment. Both are timed the same way (io.gradlig
 warm-up of at least 1.5 s and on until a one-second window is steady, runs of at least 50 ms (1 s
 with --clock cpu), the median and the best of R runs, at most 3 runs for a workload slower than
 4 s). PyTorch runs each workload in a child process of its own (this script with --torch-worker),
-so that no PyTorch thread is alive while gradlight runs: with OpenMP's threads idling in this
-process, gradlight's 1 ms resize took 5 to 35 ms.
+as gradlight does, so that no thread or memory of one engine is left in the process of the other:
+no PyTorch thread is alive while gradlight runs.
 
 PyTorch needs an optimised BLAS: install libopenblas0-pthread beside python3-torch. With Debian's
 reference libblas3 alone, torch.mm of two 1024 x 1024 matrices takes 700 ms instead of 17. It prints the table (workload, gradlight ms,
