@@ -15,10 +15,12 @@ with --clock cpu), the median and the best of R runs, at most 3 runs for a workl
 as gradlight does, so that no thread or memory of one engine is left in the process of the other:
 no PyTorch thread is alive while gradlight runs.
 
+It prints the table (workload, gradlight ms, PyTorch ms, gradlight / PyTorch, for the medians and
+for the best runs) and writes it as markdown, with the machine, the date and the load, to --markdown
+(default: target/bench_torch.md).
+
 PyTorch needs an optimised BLAS: install libopenblas0-pthread beside python3-torch. With Debian's
-reference libblas3 alone, torch.mm of two 1024 x 1024 matrices takes 700 ms instead of 17. It prints the table (workload, gradlight ms,
-PyTorch ms, gradlight / PyTorch, for the medians and for the best runs) and writes it as
-markdown, with the machine, the date and the load, to --markdown (default: target/bench_torch.md).
+reference libblas3 alone, torch.mm of two 1024 x 1024 matrices takes 700 ms instead of 17.
 
 What each PyTorch workload runs (Debian's python3-torch 1.13 and python3-torchvision 0.14):
   gemm-N                torch.mm of two N x N matrices

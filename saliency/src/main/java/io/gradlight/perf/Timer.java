@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  *       touches of memory: in this virtual machine a page the process has not used before costs
  *       about 16 us to fault in, so while the heap grows, a Grad-CAM call that allocates 90 MB of
  *       fresh pages takes 400 ms instead of 60. Grad-CAM settled only after 4.5 s, and the
- *       earlier rule (1.5 s, then until the JIT was quiet for a second) timed it at 120-140 ms.
+ *       earlier rule (1.5 s, then until the JIT was quiet for a second) timed it at 127-202 ms.
  *   <li>Repetitions: a timed run repeats the task {@code r} times, {@code r} chosen from the last
  *       warm-up call so that a run lasts at least {@value #MIN_RUN_NANOS} ns (1 s for the CPU
  *       clock, whose resolution is coarse); a call's time is the run's time over {@code r}. Short
