@@ -1,5 +1,7 @@
 package io.gradlight.tensor.kernels;
 
+import java.util.Arrays;
+
 /**
  * One image of a convolution's input, {@code [cIn][h + 2 padH][w + 2 padW]}, with the padding
  * stored as zeros, so that every tap of every window is in range and packing needs no bounds
@@ -12,22 +14,57 @@ package io.gradlight.tensor.kernels;
  */
 record PaddedImage(float[] data, int base, int paddedH, int paddedW, int dilH, int dilW) {
 
-  /** Image {@code n} of {@code x}, padded as {@code g} says. */
+  /** Image {@code n} of {@code x}, padded as {@code g} says, in this thread's IMAGE scratch. */
   static PaddedImage of(ConvGeometry g, float[] x, int n) {
-    int plane = g.h() * g.w();
     if (g.padH() == 0 && g.padW() == 0) {
-      return new PaddedImage(x, n * g.cIn() * plane, g.h(), g.w(), g.dilH(), g.dilW());
+      return view(g, x, n);
     }
+    return copy(g, x, n, Scratch.floats(Scratch.Use.IMAGE, size(g)), 0);
+  }
+
+  /**
+   * Images {@code [n0, n0 + count)} of {@code x}, padded as {@code g} says, side by side in this
+   * thread's IMAGES scratch (each with its own base), copied in parallel.
+   */
+  static PaddedImage[] ofEach(ConvGeometry g, float[] x, int n0, int count) {
+    PaddedImage[] images = new PaddedImage[count];
+    if (g.padH() == 0 && g.padW() == 0) {
+      Arrays.setAll(images, i -> view(g, x, n0 + i));
+      return images;
+    }
+    int size = size(g);
+    float[] data = Scratch.floats(Scratch.Use.IMAGES, count * size);
+    Parallel.forEach(count, i -> images[i] = copy(g, x, n0 + i, data, i * size));
+    return images;
+  }
+
+  private static PaddedImage view(ConvGeometry g, float[] x, int n) {
+    return new PaddedImage(x, n * g.cIn() * g.h() * g.w(), g.h(), g.w(), g.dilH(), g.dilW());
+  }
+
+  private static int size(ConvGeometry g) {
+    return g.cIn() * (g.h() + 2 * g.padH()) * (g.w() + 2 * g.padW());
+  }
+
+  /**
+   * Copies image n into {@code dst} from {@code base} and zeroes its border: the scratch array
+   * holds stale values, and the border is all that is not copied.
+   */
+  private static PaddedImage copy(ConvGeometry g, float[] x, int n, float[] dst, int base) {
     int paddedH = g.h() + 2 * g.padH();
     int paddedW = g.w() + 2 * g.padW();
-    float[] padded = new float[g.cIn() * paddedH * paddedW];
     for (int c = 0; c < g.cIn(); c++) {
+      int plane = base + c * paddedH * paddedW;
+      Arrays.fill(dst, plane, plane + g.padH() * paddedW, 0f);
       for (int row = 0; row < g.h(); row++) {
-        System.arraycopy(x, (n * g.cIn() + c) * plane + row * g.w(), padded,
-            (c * paddedH + row + g.padH()) * paddedW + g.padW(), g.w());
+        int at = plane + (row + g.padH()) * paddedW;
+        Arrays.fill(dst, at, at + g.padW(), 0f);
+        System.arraycopy(x, ((n * g.cIn() + c) * g.h() + row) * g.w(), dst, at + g.padW(), g.w());
+        Arrays.fill(dst, at + g.padW() + g.w(), at + paddedW, 0f);
       }
+      Arrays.fill(dst, plane + (g.padH() + g.h()) * paddedW, plane + paddedH * paddedW, 0f);
     }
-    return new PaddedImage(padded, 0, paddedH, paddedW, g.dilH(), g.dilW());
+    return new PaddedImage(dst, base, paddedH, paddedW, g.dilH(), g.dilW());
   }
 
   /** Where kernel tap (p, q) of channel c reads for the window at padded (0, 0). */

@@ -48,11 +48,10 @@ final class TransposedConvolution {
     int cOut = g.cOut();
     eachStack(g.n(), positions, (n0, images) -> {
       int rows = images * positions;
-      PaddedImage[] padded = new PaddedImage[images];
-      Parallel.forEach(images, i -> padded[i] = PaddedImage.of(g, x, n0 + i));
+      PaddedImage[] padded = PaddedImage.ofEach(g, x, n0, images);
       float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
           depth, positionRows(g, padded));
-      float[] yT = new float[rows * cOut];
+      float[] yT = Scratch.floats(Scratch.Use.TRANSPOSED, rows * cOut);
       if (bias != null) { // start each output channel's FMA chain from its bias
         for (int row = 0; row < rows; row++) {
           System.arraycopy(bias, 0, yT, row * cOut, cOut);
@@ -100,7 +99,7 @@ final class TransposedConvolution {
       int rows = images * positions;
       float[] packed = VectorGemm.pack(VectorGemm.panels(rows, VectorGemm.MR), VectorGemm.MR,
           g.cOut(), gradientColumns(g, gy, n0, rows));
-      float[] colsT = new float[rows * depth];
+      float[] colsT = Scratch.floats(Scratch.Use.COLUMNS, rows * depth);
       VectorGemm.multiply(rows, depth, g.cOut(), packed, wB, colsT, 0, false);
       for (int i = 0; i < images; i++) {
         VectorConvolution.col2im(g, colsT, i * positions * depth, 1, depth, gx, n0 + i);

@@ -124,7 +124,7 @@ final class VectorConvolution {
       float[] gx, int n, int targetBlocks) {
     int depth = g.cIn() * g.kh() * g.kw();
     int positions = g.outH() * g.outW();
-    float[] cols = new float[depth * positions];
+    float[] cols = Scratch.floats(Scratch.Use.COLUMNS, depth * positions);
     VectorGemm.PanelPacker gyN =
         VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
     VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false, targetBlocks);
@@ -144,8 +144,7 @@ final class VectorConvolution {
       Arrays.fill(gw, 0, g.cOut() * depth, 0f);
       return;
     }
-    PaddedImage[] images = new PaddedImage[g.n()];
-    Parallel.forEach(g.n(), n -> images[n] = PaddedImage.of(g, x, n));
+    PaddedImage[] images = PaddedImage.ofEach(g, x, 0, g.n());
     float[] packedGy = VectorGemm.pack(VectorGemm.panels(g.cOut(), VectorGemm.MR), VectorGemm.MR,
         count, gradientRows(g, gy));
     VectorGemm.multiply(g.cOut(), depth, count, packedGy, columnsTransposed(g, images), gw, 0,
@@ -332,7 +331,7 @@ final class VectorConvolution {
 
   /**
    * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a task
-   * per channel adds in (p, q, i, j) order into a zero-padded plane, where every tap lands in range
+   * per channel adds in (p, q, i, j) order into a zeroed padded plane, where every tap lands in range
    * (no bounds tests in the loop), then copies the plane's interior out. Element (row, pos) of
    * cols is at {@code cols[at + row rowStride + pos posStride]}.
    */
@@ -343,7 +342,8 @@ final class VectorConvolution {
     int paddedH = g.h() + 2 * g.padH();
     int[] start = starts(g, paddedW);
     Parallel.forEach(g.cIn(), c -> {
-      float[] plane = new float[paddedH * paddedW];
+      float[] plane = Scratch.floats(Scratch.Use.PLANE, paddedH * paddedW);
+      Arrays.fill(plane, 0, paddedH * paddedW, 0f);
       for (int p = 0; p < g.kh(); p++) {
         for (int q = 0; q < g.kw(); q++) {
           int tap = p * g.dilH() * paddedW + q * g.dilW();

@@ -56,8 +56,9 @@ final class VectorGemm {
   /**
    * Writes rows {@code [p0, p0 + kc)} of panel {@code panel} of an operand, k-major: element
    * (p, w) of the panel, for {@code w < width}, goes to {@code dst[at + (p - p0) width + w]}.
-   * Rows or columns past the edge of the operand are not written (they stay zero; their products
-   * are never stored).
+   * Rows or columns past the edge of the operand are not written: they keep whatever the
+   * {@link Scratch} array held, and their products land only in lanes of a tile that are never
+   * stored.
    */
   @FunctionalInterface
   interface PanelPacker {
@@ -144,9 +145,17 @@ final class VectorGemm {
     return (size + width - 1) / width;
   }
 
-  /** Packs all panels of an operand over the whole depth k, in parallel, into one new array. */
+  /**
+   * Packs all panels of an A operand over the whole depth k, in parallel, into this thread's
+   * {@link Scratch.Use#PACKED_A} array, valid until the thread packs its next A.
+   */
   static float[] pack(int panels, int width, int k, PanelPacker packer) {
-    float[] packed = new float[panels * width * k];
+    return pack(Scratch.Use.PACKED_A, panels, width, k, packer);
+  }
+
+  /** Packs all panels of an operand over the whole depth k, in parallel, into {@code use}. */
+  private static float[] pack(Scratch.Use use, int panels, int width, int k, PanelPacker packer) {
+    float[] packed = Scratch.floats(use, panels * width * k);
     int grain = Math.max(1, (1 << 16) / Math.max(1, width * k));
     Parallel.forRange(panels, grain, (from, to) -> {
       for (int panel = from; panel < to; panel++) {
@@ -206,7 +215,8 @@ final class VectorGemm {
     int colBlock = nc;
     int colBlocks = panels(n, colBlock);
     int rowBlocks = panels(m, rowBlock);
-    float[] packedB = rowBlocks > 1 ? pack(panels(n, NR), NR, k, packerB) : null;
+    float[] packedB =
+        rowBlocks > 1 ? pack(Scratch.Use.PACKED_B, panels(n, NR), NR, k, packerB) : null;
     Parallel.forEach(rowBlocks * colBlocks, block -> {
       int i0 = (block / colBlocks) * rowBlock;
       int j0 = (block % colBlocks) * colBlock;
@@ -233,12 +243,12 @@ final class VectorGemm {
     int colPanels = (j1 - j0 + NR - 1) / NR;
     float[] b = packedB;
     if (b == null) {
-      b = new float[colPanels * NR * k];
+      b = Scratch.floats(Scratch.Use.BLOCK_B, colPanels * NR * k);
       for (int jp = 0; jp < colPanels; jp++) {
         packerB.pack(j0 / NR + jp, 0, k, b, jp * NR * k);
       }
     }
-    float[] edge = new float[MR * NR];
+    float[] edge = Scratch.floats(Scratch.Use.EDGE_TILE, MR * NR);
     for (int jp = 0; jp < colPanels; jp++) {
       int j = j0 + jp * NR;
       int bAt = packedB == null ? jp * NR * k : (j / NR) * NR * k;
@@ -276,7 +286,7 @@ final class VectorGemm {
       boolean accumulate) {
     int rowPanels = (i1 - i0 + MR - 1) / MR;
     int colPanels = (j1 - j0 + NR - 1) / NR;
-    float[] tiles = new float[rowPanels * colPanels * MR * NR];
+    float[] tiles = Scratch.floats(Scratch.Use.BLOCK_TILES, rowPanels * colPanels * MR * NR);
     if (accumulate) {
       copyTiles(i0, i1, j0, j1, n, rowPanels, c, cOff, tiles, true);
     }
@@ -284,7 +294,8 @@ final class VectorGemm {
     // pay the tile loads and stores for little work. Pass boundaries never change a result: the
     // accumulators are stored and reloaded exactly.
     int step = k == 0 ? KC : panels(k, panels(k, KC));
-    float[] passB = packedB == null ? new float[colPanels * NR * Math.min(step, k)] : null;
+    float[] passB = packedB == null
+        ? Scratch.floats(Scratch.Use.BLOCK_B, colPanels * NR * Math.min(step, k)) : null;
     for (int p0 = 0; p0 < k; p0 += step) {
       int kc = Math.min(step, k - p0);
       boolean load = accumulate || p0 > 0;

@@ -144,6 +144,24 @@ class VectorConvolutionTest {
     }
   }
 
+  /**
+   * The kernels' {@link Scratch} arrays hold stale values: poisoned with NaN (one thread, so every
+   * array is the caller's), no NaN reaches an output. A padded image whose border is not zeroed,
+   * or a col2im plane that is not cleared, fails here.
+   */
+  @Test
+  void staleScratchNeverReachesAResult() {
+    Parallel.withThreads(1, () -> {
+      Scratch.poison(1 << 18);
+      forwardMatchesTheReference();
+      Scratch.poison(1 << 18);
+      backwardInputMatchesTheReference();
+      Scratch.poison(1 << 18);
+      backwardWeightMatchesTheReference();
+      return null;
+    });
+  }
+
   private static void assertClose(float[] want, float[] got, float[] absSum, int length,
       String what) {
     assertEquals(want.length, got.length);

@@ -74,6 +74,21 @@ class VectorGemmTest {
     }
   }
 
+  /**
+   * Panels past an operand's edge hold stale {@link Scratch} values: poisoned with NaN (one
+   * thread, so every array is the caller's), none reaches C.
+   */
+  @Test
+  void staleScratchNeverReachesAResult() {
+    Parallel.withThreads(1, () -> {
+      Scratch.poison(1 << 20);
+      matchesTheReferenceOverTailsOfEveryLoop();
+      Scratch.poison(1 << 20);
+      allFourLayoutsWithAccumulationOnLargerBlocks();
+      return null;
+    });
+  }
+
   @Test
   void matchesEjml() {
     int m = 37;
