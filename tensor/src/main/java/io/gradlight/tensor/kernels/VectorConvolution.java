@@ -186,17 +186,24 @@ final class VectorConvolution {
       // col = (o, p, q) of wt's rows c = panel width + r; its weights are w[o][c] at tap
       // (kh-1-p, kw-1-q), which runs backwards through w[o][c]'s taps as col runs forwards.
       // For one o, the panel's weights w[o][c..c+width) are width x taps consecutive floats: so
-      // col outside and r inside reads one small window at a time and writes dst in order.
-      int o = p0 / taps;
-      int tap = p0 % taps;
-      for (int col = p0; col < p0 + kc; col++) {
-        int src = (o * g.cIn() + panel * width) * taps + taps - 1 - tap;
-        for (int r = 0; r < rows; r++) {
-          dst[at + (col - p0) * width + r] = w[src + r * taps];
-        }
-        if (++tap == taps) { // no division per element: it cost more than the copy
-          tap = 0;
-          o++;
+      // o, then the tap, then r reads one small window at a time and writes dst in order.
+      for (int col = p0; col < p0 + kc; ) {
+        int o = col / taps;
+        int last = (o * g.cIn() + panel * width) * taps + taps - 1; // w[o][c][taps - 1]
+        int tapEnd = Math.min(taps, p0 + kc - o * taps);
+        for (int tap = col - o * taps; tap < tapEnd; tap++, col++) {
+          int src = last - tap;
+          int d = at + (col - p0) * width;
+          if (rows == VectorGemm.MR) { // the common A panel, unrolled: a loop of 4 cost 3x
+            dst[d] = w[src];
+            dst[d + 1] = w[src + taps];
+            dst[d + 2] = w[src + 2 * taps];
+            dst[d + 3] = w[src + 3 * taps];
+          } else {
+            for (int r = 0; r < rows; r++) {
+              dst[d + r] = w[src + r * taps];
+            }
+          }
         }
       }
     };
