@@ -35,9 +35,10 @@ What each PyTorch workload runs (Debian's python3-torch 1.13 and python3-torchvi
                         torch.autograd.grad(class score, layer4 output), the weighted sum, ReLU,
                         min-max and the bilinear resize to 224 x 224
   scorecam-*            the clean pass, then one masked input per channel of the target layer
-                        (upsampled, min-max normalised), 32 per forward pass, class probabilities
-                        as weights; PyTorch scores every channel (as pytorch-grad-cam does),
-                        gradlight skips constant ones with one pass of the zero input
+                        (upsampled, min-max normalised), 32 per forward pass (8 at 224 x 224),
+                        class probabilities as weights; PyTorch scores every channel (as
+                        pytorch-grad-cam does), gradlight skips constant ones with one pass
+                        of the zero input
   rise-N-shapesnet      N masks (7 x 7 grid, p = 0.5, bilinear upsampling, random shift) made
                         32 at a time, 32 masked inputs per forward pass, probability-weighted sum
   smoothgrad-N-*        the clean pass for the class, then N noisy copies (sigma 15% of the
@@ -82,7 +83,8 @@ SLOW_CALL_SECONDS = 4.0
 SLOW_RUNS = 3
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
-FORWARD_BATCH = 32    # Score-CAM and RISE masked inputs per pass (gradlight's ForwardBatches)
+FORWARD_BATCH = 32    # RISE masked inputs per pass, and the most of Score-CAM's (gradlight's
+PASS_FLOATS = 8 * 3 * 224 * 224  # ForwardBatches: Score-CAM passes hold at most this many floats
 GRADIENT_BATCH = 16   # SmoothGrad noisy copies per pass (gradlight's InputGradients)
 NOISE = 0.15          # SmoothGrad's sigma as a fraction of the input range
 RISE_GRID = 7
@@ -212,8 +214,9 @@ def scorecam(model, x, layer):
         hi = up.amax((1, 2), keepdim=True)
         masks = torch.where(hi > lo, (up - lo) / (hi - lo), torch.zeros_like(up))
         weights = []
-        for b in range(0, masks.shape[0], FORWARD_BATCH):
-            masked = x * masks[b:b + FORWARD_BATCH, None]
+        per_pass = max(1, min(FORWARD_BATCH, PASS_FLOATS // x[0].numel()))  # 8 at 224 x 224
+        for b in range(0, masks.shape[0], per_pass):
+            masked = x * masks[b:b + per_pass, None]
             weights.append(F.softmax(model(masked), 1)[:, c])
         raw = (torch.cat(weights)[:, None, None] * a[0]).sum(0, keepdim=True)
         return display(raw, x.shape[2:])

@@ -31,10 +31,13 @@ public final class FasterScoreCam implements SaliencyMethod {
 
   private final ScoreCam scoring;
 
-  /** The top {@value #DEFAULT_TOP_CHANNELS} channels, class-probability weights, batches of 32. */
+  /**
+   * The top {@value #DEFAULT_TOP_CHANNELS} channels, class-probability weights, batches of up to
+   * 32 (see {@link ForwardBatches#AUTOMATIC}).
+   */
   public FasterScoreCam() {
     this(DEFAULT_TOP_CHANNELS, ScoreCam.Weighting.PROBABILITY,
-        ForwardBatches.DEFAULT_BATCH_SIZE);
+        ForwardBatches.AUTOMATIC);
   }
 
   /** Scores the {@code topChannels} (at least 1) most varied channels of each image. */

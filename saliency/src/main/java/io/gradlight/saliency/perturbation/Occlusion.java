@@ -44,12 +44,15 @@ public final class Occlusion implements SaliencyMethod {
   private final double baseline;
   private final int batchSize;
 
-  /** A window of 1/8 of the shorter side, half of it as stride, baseline 0, batches of 32. */
+  /**
+   * A window of 1/8 of the shorter side, half of it as stride, baseline 0, batches of up to 32
+   * (see {@link ForwardBatches#AUTOMATIC}).
+   */
   public Occlusion() {
     this.window = 0;
     this.stride = 0;
     this.baseline = 0;
-    this.batchSize = ForwardBatches.DEFAULT_BATCH_SIZE;
+    this.batchSize = ForwardBatches.AUTOMATIC;
   }
 
   /** Windows of {@code window} pixels every {@code stride} pixels, filled with baseline. */
@@ -104,7 +107,7 @@ public final class Occlusion implements SaliencyMethod {
 
     // Job j occludes image j / windows with window j % windows (row-major over the corners).
     int jobs = n * windows;
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize,
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, ForwardBatches.perPass(batchSize, x),
         (from, to) -> occludedInputs(x, side, rows, cols, from, to));
     int[] jobClasses = new int[jobs];
     for (int j = 0; j < jobs; j++) {

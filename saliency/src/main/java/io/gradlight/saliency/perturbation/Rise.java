@@ -48,9 +48,12 @@ public final class Rise implements SaliencyMethod {
   private final double keep;
   private final int batchSize;
 
-  /** {@value #DEFAULT_MASKS} masks of a 7 x 7 grid kept with probability 0.5, batches of 32. */
+  /**
+   * {@value #DEFAULT_MASKS} masks of a 7 x 7 grid kept with probability 0.5, batches of up to 32
+   * (see {@link ForwardBatches#AUTOMATIC}).
+   */
   public Rise() {
-    this(DEFAULT_MASKS, DEFAULT_GRID, DEFAULT_KEEP, ForwardBatches.DEFAULT_BATCH_SIZE);
+    this(DEFAULT_MASKS, DEFAULT_GRID, DEFAULT_KEEP, ForwardBatches.AUTOMATIC);
   }
 
   public Rise(int masks, int grid, double keep, int batchSize) {
@@ -102,7 +105,8 @@ public final class Rise implements SaliencyMethod {
 
     // Job j masks image j % n with mask j / n, so a batch needs only a few consecutive masks.
     int jobs = masks * n;
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize,
+    int perPass = ForwardBatches.perPass(batchSize, x);
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, perPass,
         (from, to) -> maskedInputs(x, generator, from, to));
     int[] jobClasses = new int[jobs];
     for (int j = 0; j < jobs; j++) {
@@ -112,8 +116,8 @@ public final class Rise implements SaliencyMethod {
 
     int size = height * width;
     double[] raw = new double[n * size];
-    for (int from = 0; from < masks; from += batchSize) {
-      int to = Math.min(masks, from + batchSize);
+    for (int from = 0; from < masks; from += perPass) {
+      int to = Math.min(masks, from + perPass);
       double[] m = generator.masks(from, to);
       for (int mask = from; mask < to; mask++) {
         for (int i = 0; i < n; i++) {

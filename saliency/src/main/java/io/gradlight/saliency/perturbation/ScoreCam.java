@@ -82,12 +82,15 @@ public final class ScoreCam implements SaliencyMethod {
   private final int batchSize;
   private final int topChannels;
 
-  /** The paper's method: class-probability weights, batches of 32 masked inputs. */
+  /**
+   * The paper's method: class-probability weights, batches of up to 32 masked inputs (8 at
+   * 224 x 224; see {@link ForwardBatches#AUTOMATIC}).
+   */
   public ScoreCam() {
-    this(Weighting.PROBABILITY, ForwardBatches.DEFAULT_BATCH_SIZE);
+    this(Weighting.PROBABILITY, ForwardBatches.AUTOMATIC);
   }
 
-  /** Score-CAM with the given weighting and forward batch size. */
+  /** Score-CAM with the given weighting and forward batch size (0: automatic, as by default). */
   public ScoreCam(Weighting weighting, int batchSize) {
     this(ID, weighting, batchSize, 0);
   }
@@ -160,7 +163,8 @@ public final class ScoreCam implements SaliencyMethod {
       row[p] = zeroInput[p] ? masked : row[p];
     }
     int passes = masked + (constant > 0 ? 1 : 0);
-    Tensor logits = ForwardBatches.logits(r.model(), passes, batchSize,
+    Tensor logits = ForwardBatches.logits(r.model(), passes,
+        ForwardBatches.perPass(batchSize, r.input()),
         (from, to) -> maskedInputs(r.input(), a, av, jobPlane, masked, from, to));
 
     double[] weights = weights(logits, row, classes, k);

@@ -115,8 +115,9 @@ class ScoreCamTest {
   void optionsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new ScoreCam(null, 32));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> new ScoreCam(ScoreCam.Weighting.PROBABILITY, 0));
-    assertTrue(e.getMessage().contains("batch size must be at least 1, got 0"), e.getMessage());
+        () -> new ScoreCam(ScoreCam.Weighting.PROBABILITY, -1));
+    assertTrue(e.getMessage().contains("batch size must be at least 1 (or 0 for automatic), got -1"),
+        e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new FasterScoreCam(0, ScoreCam.Weighting.PROBABILITY, 32));
   }
