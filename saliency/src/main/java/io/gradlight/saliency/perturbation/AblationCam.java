@@ -61,9 +61,12 @@ public final class AblationCam implements SaliencyMethod {
   private final Fill fill;
   private final int batchSize;
 
-  /** Ablation by zeros, batches of 32 ablated channels. */
+  /**
+   * Ablation by zeros, batches of up to 32 ablated channels (8 at 224 x 224; see {@link
+   * ForwardBatches#AUTOMATIC}).
+   */
   public AblationCam() {
-    this(Fill.ZERO, ForwardBatches.DEFAULT_BATCH_SIZE);
+    this(Fill.ZERO, ForwardBatches.AUTOMATIC);
   }
 
   public AblationCam(Fill fill, int batchSize) {
@@ -151,7 +154,8 @@ public final class AblationCam implements SaliencyMethod {
       return new double[0];
     }
     int k = a.dim(1);
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize, (from, to) -> {
+    int perPass = ForwardBatches.perPass(batchSize, r.input());
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, perPass, (from, to) -> {
       Tensor ablated = ablatedOutputs(a, av, fills, jobPlane, from, to);
       int[] seen = {0};
       r.model().registerForwardHook(layer,

@@ -24,7 +24,7 @@ final class ForwardBatches {
   static final int DEFAULT_BATCH_SIZE = 32;
 
   /**
-   * The batch size of the default Score-CAM, RISE and occlusion: {@link #DEFAULT_BATCH_SIZE}
+   * The batch size of the default Score-CAM, RISE, occlusion and Ablation-CAM: {@link #DEFAULT_BATCH_SIZE}
    * perturbed images per pass, or fewer when they are large, so that a pass's input holds at
    * most {@link #PASS_FLOATS} floats (see {@link #perPass}).
    *
@@ -59,6 +59,10 @@ final class ForwardBatches {
 
   /** The logits {@code [count, K]} of {@code count} inputs, {@code batchSize} per pass. */
   static Tensor logits(Module model, int count, int batchSize, Inputs inputs) {
+    if (batchSize < 1) { // AUTOMATIC must be resolved by perPass first
+      throw new IllegalArgumentException("logits: the images per pass must be at least 1, got "
+          + batchSize);
+    }
     int passes = (count + batchSize - 1) / batchSize;
     Tensor[] parts = new Tensor[passes];
     try (Scope _ = GradMode.disabled()) {

@@ -93,7 +93,7 @@ class AblationCamTest {
   @Test
   void optionsAreChecked() {
     assertThrows(IllegalArgumentException.class, () -> new AblationCam(null, 32));
-    assertThrows(IllegalArgumentException.class, () -> new AblationCam(AblationCam.Fill.ZERO, 0));
+    assertThrows(IllegalArgumentException.class, () -> new AblationCam(AblationCam.Fill.ZERO, -1));
   }
 
   /**
