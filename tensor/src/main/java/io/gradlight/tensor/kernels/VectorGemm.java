@@ -293,7 +293,7 @@ final class VectorGemm {
     // equal passes of at most KC (576 = 3 x 192, not 256 + 256 + 64): a short last pass would
     // pay the tile loads and stores for little work. Pass boundaries never change a result: the
     // accumulators are stored and reloaded exactly.
-    int step = k == 0 ? KC : panels(k, panels(k, KC));
+    int step = panels(k, panels(k, KC)); // k > KC here: shallower products take the shallow block
     float[] passB = packedB == null
         ? Scratch.floats(Scratch.Use.BLOCK_B, colPanels * NR * Math.min(step, k)) : null;
     for (int p0 = 0; p0 < k; p0 += step) {
