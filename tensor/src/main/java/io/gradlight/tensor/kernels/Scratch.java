@@ -1,5 +1,7 @@
 package io.gradlight.tensor.kernels;
 
+import java.util.Arrays;
+
 /**
  * Per-thread working arrays for the kernels' temporaries: packed GEMM operands, tile buffers,
  * padded images. Each {@link Use} is one array per thread, grown to the largest size asked for and
@@ -62,7 +64,7 @@ final class Scratch {
     float[][] arrays = ARRAYS.get();
     for (int u = 0; u < arrays.length; u++) {
       arrays[u] = new float[size];
-      java.util.Arrays.fill(arrays[u], Float.NaN);
+      Arrays.fill(arrays[u], Float.NaN);
     }
   }
 

@@ -151,15 +151,8 @@ class VectorConvolutionTest {
    */
   @Test
   void staleScratchNeverReachesAResult() {
-    Parallel.withThreads(1, () -> {
-      Scratch.poison(1 << 18);
-      forwardMatchesTheReference();
-      Scratch.poison(1 << 18);
-      backwardInputMatchesTheReference();
-      Scratch.poison(1 << 18);
-      backwardWeightMatchesTheReference();
-      return null;
-    });
+    StaleScratch.eachOnPoisonedScratch(1 << 18, this::forwardMatchesTheReference,
+        this::backwardInputMatchesTheReference, this::backwardWeightMatchesTheReference);
   }
 
   private static void assertClose(float[] want, float[] got, float[] absSum, int length,

@@ -80,13 +80,8 @@ class VectorGemmTest {
    */
   @Test
   void staleScratchNeverReachesAResult() {
-    Parallel.withThreads(1, () -> {
-      Scratch.poison(1 << 20);
-      matchesTheReferenceOverTailsOfEveryLoop();
-      Scratch.poison(1 << 20);
-      allFourLayoutsWithAccumulationOnLargerBlocks();
-      return null;
-    });
+    StaleScratch.eachOnPoisonedScratch(1 << 20, this::matchesTheReferenceOverTailsOfEveryLoop,
+        this::allFourLayoutsWithAccumulationOnLargerBlocks);
   }
 
   @Test
