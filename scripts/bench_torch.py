@@ -83,8 +83,9 @@ SLOW_CALL_SECONDS = 4.0
 SLOW_RUNS = 3
 CLOCKS = {"wall": time.perf_counter, "cpu": time.process_time}
 
-FORWARD_BATCH = 32    # RISE masked inputs per pass, and the most of Score-CAM's (gradlight's
-PASS_FLOATS = 8 * 3 * 224 * 224  # ForwardBatches: Score-CAM passes hold at most this many floats
+FORWARD_BATCH = 32    # RISE masked inputs per pass; the most of a Score-CAM pass
+PASS_FLOATS = 8 * 3 * 224 * 224  # input floats of a Score-CAM pass at most (gradlight's
+                                 # ForwardBatches.perPass: 8 images at 224 x 224)
 GRADIENT_BATCH = 16   # SmoothGrad noisy copies per pass (gradlight's InputGradients)
 NOISE = 0.15          # SmoothGrad's sigma as a fraction of the input range
 RISE_GRID = 7
@@ -214,7 +215,7 @@ def scorecam(model, x, layer):
         hi = up.amax((1, 2), keepdim=True)
         masks = torch.where(hi > lo, (up - lo) / (hi - lo), torch.zeros_like(up))
         weights = []
-        per_pass = max(1, min(FORWARD_BATCH, PASS_FLOATS // x[0].numel()))  # 8 at 224 x 224
+        per_pass = max(1, min(FORWARD_BATCH, PASS_FLOATS // x[0].numel()))
         for b in range(0, masks.shape[0], per_pass):
             masked = x * masks[b:b + per_pass, None]
             weights.append(F.softmax(model(masked), 1)[:, c])

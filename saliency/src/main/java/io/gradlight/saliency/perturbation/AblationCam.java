@@ -154,8 +154,7 @@ public final class AblationCam implements SaliencyMethod {
       return new double[0];
     }
     int k = a.dim(1);
-    int perPass = ForwardBatches.perPass(batchSize, r.input());
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, perPass, (from, to) -> {
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize, r.input(), (from, to) -> {
       Tensor ablated = ablatedOutputs(a, av, fills, jobPlane, from, to);
       int[] seen = {0};
       r.model().registerForwardHook(layer,

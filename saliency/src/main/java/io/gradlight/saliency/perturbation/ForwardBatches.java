@@ -24,8 +24,8 @@ final class ForwardBatches {
   static final int DEFAULT_BATCH_SIZE = 32;
 
   /**
-   * The batch size of the default Score-CAM, RISE, occlusion and Ablation-CAM: {@link #DEFAULT_BATCH_SIZE}
-   * perturbed images per pass, or fewer when they are large, so that a pass's input holds at
+   * The batch size of the default Score-CAM, RISE, occlusion and Ablation-CAM: {@link
+   * #DEFAULT_BATCH_SIZE} perturbed images per pass, or fewer when they are large, so that a pass's input holds at
    * most {@link #PASS_FLOATS} floats (see {@link #perPass}).
    *
    * <p>Why: at 32 images of 3 x 224 x 224 every early ResNet-18 activation of a pass takes 100 MB.
@@ -57,18 +57,18 @@ final class ForwardBatches {
     }
   }
 
-  /** The logits {@code [count, K]} of {@code count} inputs, {@code batchSize} per pass. */
-  static Tensor logits(Module model, int count, int batchSize, Inputs inputs) {
-    if (batchSize < 1) { // AUTOMATIC must be resolved by perPass first
-      throw new IllegalArgumentException("logits: the images per pass must be at least 1, got "
-          + batchSize);
-    }
-    int passes = (count + batchSize - 1) / batchSize;
+  /**
+   * The logits {@code [count, K]} of {@code count} perturbed copies of images of {@code x},
+   * {@link #perPass perPass(batchSize, x)} per pass.
+   */
+  static Tensor logits(Module model, int count, int batchSize, Tensor x, Inputs inputs) {
+    int perPass = perPass(batchSize, x);
+    int passes = (count + perPass - 1) / perPass;
     Tensor[] parts = new Tensor[passes];
     try (Scope _ = GradMode.disabled()) {
       for (int p = 0; p < passes; p++) {
-        int from = p * batchSize;
-        int to = Math.min(count, from + batchSize);
+        int from = p * perPass;
+        int to = Math.min(count, from + perPass);
         parts[p] = model.forward(Variable.constant(inputs.build(from, to))).value();
       }
     }

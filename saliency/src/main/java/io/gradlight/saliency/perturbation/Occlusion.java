@@ -107,7 +107,7 @@ public final class Occlusion implements SaliencyMethod {
 
     // Job j occludes image j / windows with window j % windows (row-major over the corners).
     int jobs = n * windows;
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, ForwardBatches.perPass(batchSize, x),
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize, x,
         (from, to) -> occludedInputs(x, side, rows, cols, from, to));
     int[] jobClasses = new int[jobs];
     for (int j = 0; j < jobs; j++) {

@@ -105,8 +105,7 @@ public final class Rise implements SaliencyMethod {
 
     // Job j masks image j % n with mask j / n, so a batch needs only a few consecutive masks.
     int jobs = masks * n;
-    int perPass = ForwardBatches.perPass(batchSize, x);
-    Tensor logits = ForwardBatches.logits(r.model(), jobs, perPass,
+    Tensor logits = ForwardBatches.logits(r.model(), jobs, batchSize, x,
         (from, to) -> maskedInputs(x, generator, from, to));
     int[] jobClasses = new int[jobs];
     for (int j = 0; j < jobs; j++) {
@@ -116,6 +115,7 @@ public final class Rise implements SaliencyMethod {
 
     int size = height * width;
     double[] raw = new double[n * size];
+    int perPass = ForwardBatches.perPass(batchSize, x); // the masks of one pass at a time
     for (int from = 0; from < masks; from += perPass) {
       int to = Math.min(masks, from + perPass);
       double[] m = generator.masks(from, to);

@@ -163,8 +163,7 @@ public final class ScoreCam implements SaliencyMethod {
       row[p] = zeroInput[p] ? masked : row[p];
     }
     int passes = masked + (constant > 0 ? 1 : 0);
-    Tensor logits = ForwardBatches.logits(r.model(), passes,
-        ForwardBatches.perPass(batchSize, r.input()),
+    Tensor logits = ForwardBatches.logits(r.model(), passes, batchSize, r.input(),
         (from, to) -> maskedInputs(r.input(), a, av, jobPlane, masked, from, to));
 
     double[] weights = weights(logits, row, classes, k);
