@@ -102,7 +102,7 @@ final class TransposedConvolution {
       float[] colsT = Scratch.floats(Scratch.Use.COLUMNS, rows * depth);
       VectorGemm.multiply(rows, depth, g.cOut(), packed, wB, colsT, 0, false);
       for (int i = 0; i < images; i++) {
-        VectorConvolution.col2im(g, colsT, i * positions * depth, 1, depth, gx, n0 + i);
+        Col2im.scatter(g, colsT, i * positions * depth, 1, depth, gx, n0 + i);
       }
     });
   }

@@ -128,7 +128,7 @@ final class VectorConvolution {
     VectorGemm.PanelPacker gyN =
         VectorGemm.packerB(false, positions, g.cOut(), gy, n * g.cOut() * positions);
     VectorGemm.multiply(depth, positions, g.cOut(), packedWt, gyN, cols, 0, false, targetBlocks);
-    col2im(g, cols, 0, positions, 1, gx, n);
+    Col2im.scatter(g, cols, 0, positions, 1, gx, n);
   }
 
   /**
@@ -334,36 +334,5 @@ final class VectorConvolution {
       }
     }
     return taps;
-  }
-
-  /**
-   * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a task
-   * per channel adds in (p, q, i, j) order into a zeroed padded plane, where every tap lands in range
-   * (no bounds tests in the loop), then copies the plane's interior out. Element (row, pos) of
-   * cols is at {@code cols[at + row rowStride + pos posStride]}.
-   */
-  static void col2im(ConvGeometry g, float[] cols, int at, int rowStride, int posStride,
-      float[] gx, int n) {
-    int positions = g.outH() * g.outW();
-    int paddedW = g.w() + 2 * g.padW();
-    int paddedH = g.h() + 2 * g.padH();
-    int[] start = starts(g, paddedW);
-    Parallel.forEach(g.cIn(), c -> {
-      float[] plane = Scratch.floats(Scratch.Use.PLANE, paddedH * paddedW);
-      Arrays.fill(plane, 0, paddedH * paddedW, 0f);
-      for (int p = 0; p < g.kh(); p++) {
-        for (int q = 0; q < g.kw(); q++) {
-          int tap = p * g.dilH() * paddedW + q * g.dilW();
-          int row = at + ((c * g.kh() + p) * g.kw() + q) * rowStride;
-          for (int pos = 0; pos < positions; pos++) {
-            plane[tap + start[pos]] += cols[row + pos * posStride];
-          }
-        }
-      }
-      int out = (n * g.cIn() + c) * g.h() * g.w();
-      for (int ih = 0; ih < g.h(); ih++) {
-        System.arraycopy(plane, (ih + g.padH()) * paddedW + g.padW(), gx, out + ih * g.w(), g.w());
-      }
-    });
   }
 }

@@ -28,6 +28,7 @@ class VectorConvolutionTest {
     shapes.add(ConvGeometry.of(2, 5, 19, 23, 9, 3, 1, 1, 1));
     shapes.add(ConvGeometry.of(1, 3, 12, 33, 17, 3, 1, 2, 2));
     shapes.add(ConvGeometry.of(3, 6, 9, 17, 5, 3, 2, 1, 1));
+    shapes.add(ConvGeometry.of(1, 3, 11, 37, 5, 3, 2, 1, 1)); // col2im: two spread vectors a row
     shapes.add(ConvGeometry.of(1, 16, 8, 8, 33, 1, 2, 0, 1));
     shapes.add(ConvGeometry.of(1, 2, 5, 5, 3, 3, 1, 3, 1)); // padding beyond the kernel's reach
     shapes.add(new ConvGeometry(2, 3, 10, 7, 4, 1, 5, 1, 1, 0, 2, 1, 1));
