@@ -2,8 +2,6 @@ package io.gradlight.tensor.kernels;
 
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,12 +16,12 @@ final class Col2im {
   private static final int LANES = S.length();
 
   /**
-   * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a task
-   * per channel adds in (p, q, i, j) order into a zeroed padded plane, where every tap lands in range
-   * (no bounds tests in the loop), then copies the plane's interior out. Element (row, pos) of
-   * cols is at {@code cols[at + row rowStride + pos posStride]}. Within one tap no two positions
-   * land on the same point, so adding a whole output row at once ({@link #addSpread}) gives every
-   * point the same sums in the same order.
+   * {@code gx_n[c][ih][iw] = sum cols[(c, p, q)][(i, j)]} over the taps that read (ih, iw): a
+   * task per channel adds in (p, q, i, j) order into a zeroed padded plane, where every tap lands
+   * in range (no bounds tests in the loop), then copies the plane's interior out. Element
+   * (row, pos) of cols is at {@code cols[at + row rowStride + pos posStride]}. Within one tap no
+   * two positions land on the same point, so adding a whole output row at once
+   * ({@link #addSpread}) gives every point the same sums in the same order.
    */
   static void scatter(ConvGeometry g, float[] cols, int at, int rowStride, int posStride,
       float[] gx, int n) {
@@ -58,20 +56,6 @@ final class Col2im {
     });
   }
 
-  /** Lane i of the low and high half of a vector spread to lane 2i of a whole vector. */
-  private static final VectorShuffle<Float> SPREAD_LOW = VectorShuffle.fromOp(S, i -> i / 2);
-  private static final VectorShuffle<Float> SPREAD_HIGH =
-      VectorShuffle.fromOp(S, i -> LANES / 2 + i / 2);
-  private static final VectorMask<Float> EVEN_LANES = evenLanes();
-
-  private static VectorMask<Float> evenLanes() {
-    boolean[] even = new boolean[LANES];
-    for (int i = 0; i < LANES; i += 2) {
-      even[i] = true;
-    }
-    return VectorMask.fromArray(S, even, 0);
-  }
-
   /**
    * {@code plane[dst + j stride] += cols[src + j]} for {@code j < count}: a vector add per LANES
    * values with stride 1, and with stride 2 two masked adds, each spreading half a vector of cols
@@ -92,9 +76,9 @@ final class Col2im {
       for (; j <= count - LANES; j += LANES) {
         FloatVector v = FloatVector.fromArray(S, cols, src + j);
         int low = dst + 2 * j;
-        FloatVector.fromArray(S, plane, low).add(v.rearrange(SPREAD_LOW), EVEN_LANES)
+        FloatVector.fromArray(S, plane, low).add(v.rearrange(Lanes.SPREAD_LOW), Lanes.EVEN)
             .intoArray(plane, low);
-        FloatVector.fromArray(S, plane, low + LANES).add(v.rearrange(SPREAD_HIGH), EVEN_LANES)
+        FloatVector.fromArray(S, plane, low + LANES).add(v.rearrange(Lanes.SPREAD_HIGH), Lanes.EVEN)
             .intoArray(plane, low + LANES);
       }
     }

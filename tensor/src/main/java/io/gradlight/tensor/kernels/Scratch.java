@@ -43,7 +43,13 @@ final class Scratch {
     /** One zero-padded plane of col2im. */
     PLANE,
     /** A product with the positions as rows, on its way to NCHW. */
-    TRANSPOSED
+    TRANSPOSED,
+    /** One channel's padded plane split into even and odd columns, for Winograd tiles. */
+    WINOGRAD_SPLIT,
+    /** An image's Winograd-transformed input tiles: 16 matrices of channels x tiles. */
+    WINOGRAD_INPUT,
+    /** An image's 16 Winograd products: output channels x tiles each. */
+    WINOGRAD_PRODUCT
   }
 
   /**

@@ -44,6 +44,10 @@ final class VectorConvolution {
   }
 
   static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
+    if (WinogradConvolution.applies(g)) {
+      WinogradConvolution.forward(g, x, w, bias, y);
+      return;
+    }
     int depth = g.cIn() * g.kh() * g.kw();
     forward(g, x, width -> width == VectorGemm.MR
         ? VectorGemm.packerA(false, g.cOut(), depth, w, 0)
@@ -64,7 +68,7 @@ final class VectorConvolution {
 
   /** A per-image product that cuts its GEMM into at least {@code targetBlocks} blocks. */
   @FunctionalInterface
-  private interface ImageTask {
+  interface ImageTask {
     void run(int n, int targetBlocks);
   }
 
@@ -73,7 +77,7 @@ final class VectorConvolution {
    * cache-sized blocks, for a batch of {@link #BATCH} or more; else image after image, each GEMM
    * cut finely enough for every thread.
    */
-  private static void eachImage(int count, ImageTask task) {
+  static void eachImage(int count, ImageTask task) {
     if (count >= BATCH) {
       Parallel.forEach(count, n -> task.run(n, 1));
     } else {
@@ -105,7 +109,11 @@ final class VectorConvolution {
       // flipped in space and transposed in channels: no col2im pass, and the fast packing
       ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
           g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
-      forward(t, gy, width -> flippedTransposed(g, w, width), null, gx);
+      if (WinogradConvolution.applies(t)) {
+        WinogradConvolution.forward(t, gy, WinogradConvolution.flippedTransposed(g, w), null, gx);
+      } else {
+        forward(t, gy, width -> flippedTransposed(g, w, width), null, gx);
+      }
       return;
     }
     int depth = g.cIn() * g.kh() * g.kw();

@@ -117,24 +117,29 @@ final class VectorGemm {
 
   /** Packs op(B) in panels of NR columns: {@code dst[p NR + j] = op(B)[p][panel NR + j]}. */
   static PanelPacker packerB(boolean transB, int n, int k, float[] b, int bOff) {
+    return packerB(transB, n, k, b, bOff, transB ? k : n);
+  }
+
+  /** {@link #packerB(boolean, int, int, float[], int)} for B stored with rows {@code ldb} apart. */
+  static PanelPacker packerB(boolean transB, int n, int k, float[] b, int bOff, int ldb) {
     return (panel, p0, kc, dst, at) -> {
       int cols = Math.min(NR, n - panel * NR);
       if (transB) { // B is stored n x k: read each row sequentially, write with stride NR
         for (int j = 0; j < cols; j++) {
-          int src = bOff + (panel * NR + j) * k + p0;
+          int src = bOff + (panel * NR + j) * ldb + p0;
           for (int p = 0; p < kc; p++) {
             dst[at + p * NR + j] = b[src + p];
           }
         }
       } else if (cols == NR) { // a vector copy per half row: arraycopy's call costs more here
         for (int p = 0; p < kc; p++) {
-          int src = bOff + (p0 + p) * n + panel * NR;
+          int src = bOff + (p0 + p) * ldb + panel * NR;
           FloatVector.fromArray(S, b, src).intoArray(dst, at + p * NR);
           FloatVector.fromArray(S, b, src + LANES).intoArray(dst, at + p * NR + LANES);
         }
       } else {
         for (int p = 0; p < kc; p++) {
-          System.arraycopy(b, bOff + (p0 + p) * n + panel * NR, dst, at + p * NR, cols);
+          System.arraycopy(b, bOff + (p0 + p) * ldb + panel * NR, dst, at + p * NR, cols);
         }
       }
     };

@@ -43,4 +43,15 @@ final class Tolerances {
   static double f64Sum(int length, double absSum) {
     return (length + 1) * F64_UNIT * absSum;
   }
+
+  /**
+   * The largest error of a Winograd F(2 x 2, 3 x 3) convolution output over {@code channels}
+   * input channels, with {@code bound} = max|x| times the sum of |w| over the output channel's
+   * weights. Along each axis, the absolute values of the transform paths from a weight and an
+   * input to an output add up to at most 4 (against 1 for the direct product), so 16 in two
+   * dimensions; each path is rounded in the channel sum and in at most a dozen transform adds.
+   */
+  static double f32Winograd(int channels, double bound) {
+    return 16 * (channels + 12) * F32_UNIT * bound;
+  }
 }
