@@ -36,7 +36,10 @@ final class WinogradConvolution {
   private static final int LANES = S.length();
   /** Points of a transformed tile, 4 x 4: the number of GEMMs. */
   private static final int POINTS = 16;
-  /** Fewer channels than this leave the 16 GEMMs too shallow to beat the direct product. */
+  /**
+   * Fewer channels than this make the 16 GEMMs too shallow to pay for the transforms (a guard:
+   * measured only from 64 channels up).
+   */
   static final int MIN_CHANNELS = 16;
   /**
    * Output positions an image needs per input channel: the weight transform, about 60 scalar
