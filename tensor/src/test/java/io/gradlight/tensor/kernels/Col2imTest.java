@@ -29,25 +29,25 @@ class Col2imTest {
 
   @Test
   void rowMajorColumnsGiveTheBitsOfOneAddAtATime() {
-    long seed = 700;
-    for (ConvGeometry g : SHAPES) {
-      int depth = g.cIn() * g.kh() * g.kw();
-      int positions = g.outH() * g.outW();
-      float[] cols = TestArrays.floats(3 + depth * positions, seed++);
-      assertArrayEquals(definition(g, cols, 3, positions, 1), scatter(g, cols, 3, positions, 1),
-          "K x P columns, " + g);
-    }
+    assertSameBitsAsTheDefinition(false, 700);
   }
 
   @Test
   void transposedColumnsGiveTheBitsOfOneAddAtATime() {
-    long seed = 800;
+    assertSameBitsAsTheDefinition(true, 800);
+  }
+
+  /** cols {@code K x P} from offset 3, or {@code P x K} ({@code transposed}) from offset 0. */
+  private static void assertSameBitsAsTheDefinition(boolean transposed, long seed) {
     for (ConvGeometry g : SHAPES) {
       int depth = g.cIn() * g.kh() * g.kw();
       int positions = g.outH() * g.outW();
-      float[] cols = TestArrays.floats(depth * positions, seed++);
-      assertArrayEquals(definition(g, cols, 0, 1, depth), scatter(g, cols, 0, 1, depth),
-          "P x K columns, " + g);
+      int at = transposed ? 0 : 3;
+      int rowStride = transposed ? 1 : positions;
+      int posStride = transposed ? depth : 1;
+      float[] cols = TestArrays.floats(at + depth * positions, seed++);
+      assertArrayEquals(definition(g, cols, at, rowStride, posStride),
+          scatter(g, cols, at, rowStride, posStride), (transposed ? "P x K " : "K x P ") + g);
     }
   }
 
