@@ -68,7 +68,7 @@ final class VectorConvolution {
 
   /** A per-image product that cuts its GEMM into at least {@code targetBlocks} blocks. */
   @FunctionalInterface
-  interface ImageTask {
+  private interface ImageTask {
     void run(int n, int targetBlocks);
   }
 
@@ -77,7 +77,7 @@ final class VectorConvolution {
    * cache-sized blocks, for a batch of {@link #BATCH} or more; else image after image, each GEMM
    * cut finely enough for every thread.
    */
-  static void eachImage(int count, ImageTask task) {
+  private static void eachImage(int count, ImageTask task) {
     if (count >= BATCH) {
       Parallel.forEach(count, n -> task.run(n, 1));
     } else {

@@ -53,7 +53,7 @@ final class WinogradConvolution {
   static boolean applies(ConvGeometry g) {
     return g.kh() == 3 && g.kw() == 3 && g.strideH() == 1 && g.strideW() == 1 && g.dilH() == 1
         && g.dilW() == 1 && g.cIn() >= MIN_CHANNELS && g.cOut() >= MIN_CHANNELS
-        && g.outH() * g.outW() >= POSITIONS_PER_CHANNEL * g.cIn();
+        && (long) g.n() * g.outH() * g.outW() >= (long) POSITIONS_PER_CHANNEL * g.cIn();
   }
 
   /**
@@ -74,9 +74,25 @@ final class WinogradConvolution {
     return wt;
   }
 
+  /**
+   * Transformed input floats a group of images may fill ({@link #imagesPerGroup}): the images of
+   * a group share one pass over each U, whose 16 matrices (4 MB at 256 channels) would otherwise
+   * be read again for every image's few tiles.
+   */
+  static final int GROUP_FLOATS = 1 << 20;
+
+  /** Images whose tiles make one set of 16 GEMMs: as many as fit GROUP_FLOATS, at least one. */
+  static int imagesPerGroup(ConvGeometry g) {
+    long perImage = (long) POINTS * g.cIn() * ((g.outH() + 1) / 2) * ((g.outW() + 1) / 2);
+    return (int) Math.max(1, Math.min(g.n(), GROUP_FLOATS / perImage));
+  }
+
   static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
     float[][] u = transformedWeights(g, w);
-    VectorConvolution.eachImage(g.n(), (n, targetBlocks) -> forwardImage(g, x, u, bias, y, n));
+    int group = imagesPerGroup(g);
+    for (int n0 = 0; n0 < g.n(); n0 += group) {
+      forwardGroup(g, x, u, bias, y, n0, Math.min(group, g.n() - n0));
+    }
   }
 
   /**
@@ -116,35 +132,42 @@ final class WinogradConvolution {
   }
 
   /**
-   * Image n: the input transform, the 16 GEMMs, the output transform. Each row of a {@code V}
-   * matrix is {@code tiles + LANES} floats long: a tile row's last vector may spill past the row's
-   * last tile, into the next tile row (written after it) or the row's spare floats (never read).
+   * Images {@code [n0, n0 + count)}: the input transform, 16 GEMMs over all their tiles, the
+   * output transform. Row c of a {@code V} matrix holds the tiles of each image in turn, then
+   * LANES spare floats: a tile row's last vector may spill past its last tile, into the next tile
+   * row or image (written after it, by the same task) or the spare floats (never read).
    */
-  private static void forwardImage(ConvGeometry g, float[] x, float[][] u, float[] bias,
-      float[] y, int n) {
+  private static void forwardGroup(ConvGeometry g, float[] x, float[][] u, float[] bias,
+      float[] y, int n0, int count) {
     int tilesH = (g.outH() + 1) / 2;
     int tilesW = (g.outW() + 1) / 2;
     int tiles = tilesH * tilesW;
-    int stride = tiles + LANES;
+    int columns = count * tiles;
+    int stride = columns + LANES;
     float[] v = Scratch.floats(Scratch.Use.WINOGRAD_INPUT, POINTS * g.cIn() * stride);
-    Parallel.forEach(g.cIn(), c -> transformInput(g, x, n, c, tilesH, tilesW, stride, v));
+    Parallel.forEach(g.cIn(), c -> {
+      for (int i = 0; i < count; i++) {
+        transformInput(g, x, n0 + i, c, tilesH, tilesW, stride, i * tiles, v);
+      }
+    });
     // LANES more: the last tile row's last vector may read past the last product
-    float[] m = Scratch.floats(Scratch.Use.WINOGRAD_PRODUCT, POINTS * g.cOut() * tiles + LANES);
-    Parallel.forEach(POINTS, point -> VectorGemm.multiply(g.cOut(), tiles, g.cIn(), u[point],
-        VectorGemm.packerB(false, tiles, g.cIn(), v, point * g.cIn() * stride, stride), m,
-        point * g.cOut() * tiles, false, 1));
-    Parallel.forEach(g.cOut(), o -> transformOutput(g, m, bias, y, n, o, tilesH, tilesW));
+    float[] m = Scratch.floats(Scratch.Use.WINOGRAD_PRODUCT, POINTS * g.cOut() * columns + LANES);
+    Parallel.forEach(POINTS, point -> VectorGemm.multiply(g.cOut(), columns, g.cIn(), u[point],
+        VectorGemm.packerB(false, columns, g.cIn(), v, point * g.cIn() * stride, stride), m,
+        point * g.cOut() * columns, false, 1));
+    Parallel.forEach(count * g.cOut(), task -> transformOutput(g, m, bias, y,
+        n0 + task / g.cOut(), task % g.cOut(), task / g.cOut() * tiles, columns, tilesH, tilesW));
   }
 
   /**
-   * {@code V_xinu[c][t] = (B^T d B)[xi][nu]} for every tile t of channel c, rows {@code stride}
-   * apart, in two passes over LANES tiles of a tile row at a time. The channel's zero-padded plane
+   * {@code V_xinu[c][column + t] = (B^T d B)[xi][nu]} for every tile t of channel c of image n,
+   * rows {@code stride} apart, in two passes over LANES tiles of a tile row at a time. The channel's zero-padded plane
    * is first split into its even and odd columns, so that the four columns of LANES consecutive
    * tiles are four contiguous vectors. The first pass applies B to every row of the plane (each
    * row serves two tile rows), the second B^T to every column of four rows.
    */
   private static void transformInput(ConvGeometry g, float[] x, int n, int c, int tilesH,
-      int tilesW, int stride, float[] v) {
+      int tilesW, int stride, int column, float[] v) {
     int rows = 2 * tilesH + 2;
     // columns of each phase: whole vectors, with room for the last vector's reads one tile on
     int half = VectorGemm.panels(tilesW, LANES) * LANES + LANES;
@@ -170,7 +193,7 @@ final class WinogradConvolution {
     for (int th = 0; th < tilesH; th++) {
       for (int nu = 0; nu < 4; nu++) {
         int t0 = db + (8 * th + nu) * half; // (d B)[2 th][nu]; rows 2 th + k are 4 k half on
-        int at = nu * plane + c * stride + th * tilesW;
+        int at = nu * plane + c * stride + column + th * tilesW;
         for (int tw = 0; tw < tilesW; tw += LANES) {
           FloatVector r0 = FloatVector.fromArray(S, split, t0 + tw);
           FloatVector r1 = FloatVector.fromArray(S, split, t0 + 4 * half + tw);
@@ -214,18 +237,18 @@ final class WinogradConvolution {
   }
 
   /**
-   * {@code y[o] = A^T M A + bias[o]} for every tile, LANES tiles of a tile row at a time: the two
+   * {@code y[n][o] = A^T M A + bias[o]} for every tile of image n, whose tiles start at
+   * {@code column} of M's {@code columns}, LANES tiles of a tile row at a time: the two
    * columns of the tiles' rows are interleaved into 2 LANES consecutive outputs.
    */
   private static void transformOutput(ConvGeometry g, float[] m, float[] bias, float[] y, int n,
-      int o, int tilesH, int tilesW) {
-    int tiles = tilesH * tilesW;
-    int plane = g.cOut() * tiles;
+      int o, int column, int columns, int tilesH, int tilesW) {
+    int plane = g.cOut() * columns;
     FloatVector b = FloatVector.broadcast(S, bias == null ? 0f : bias[o]);
     int yOff = (n * g.cOut() + o) * g.outH() * g.outW();
     for (int th = 0; th < tilesH; th++) {
       for (int tw = 0; tw < tilesW; tw += LANES) {
-        int at = o * tiles + th * tilesW + tw;
+        int at = o * columns + column + th * tilesW + tw;
         // A^T M: row 0 is M_0nu + M_1nu + M_2nu, row 1 is M_1nu - M_2nu - M_3nu
         FloatVector s00 = sum(m, at, plane);
         FloatVector s01 = sum(m, at + plane, plane);

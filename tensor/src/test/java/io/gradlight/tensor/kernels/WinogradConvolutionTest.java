@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
  * Winograd F(2 x 2, 3 x 3) against the scalar direct convolution, within
  * {@link Tolerances#f32Winograd}: odd and even output planes (the last tile row and column cut),
  * every padding from 0 to 2 and unequal ones, channel counts off the GEMM panels, tile rows
- * shorter and longer than a vector, batches of one image per task, with and without bias; and
+ * shorter and longer than a vector, batches in one group of images and in two, with and without
+ * bias; and
  * the stride-1 input gradient that runs through it.
  */
 class WinogradConvolutionTest {
@@ -24,6 +25,7 @@ class WinogradConvolutionTest {
       ConvGeometry.of(1, 20, 13, 21, 16, 3, 1, 2, 1),
       ConvGeometry.of(1, 16, 35, 41, 19, 3, 1, 1, 1),
       ConvGeometry.of(VectorConvolution.BATCH + 1, 16, 14, 16, 17, 3, 1, 1, 1),
+      ConvGeometry.of(5, 16, 64, 64, 16, 3, 1, 1, 1), // two groups of images: 4 and 1
       new ConvGeometry(1, 16, 14, 20, 16, 3, 3, 1, 1, 1, 0, 1, 1));
 
   private final Kernels scalar = ScalarKernels.INSTANCE;
@@ -36,6 +38,9 @@ class WinogradConvolutionTest {
   @Test
   void appliesToThreeByThreeStrideOneWithEnoughChannelsAndTiles() {
     SHAPES.forEach(g -> assertTrue(WinogradConvolution.applies(g), g.toString()));
+    assertEquals(4, WinogradConvolution.imagesPerGroup(SHAPES.get(6)));
+    assertEquals(1,
+        WinogradConvolution.imagesPerGroup(ConvGeometry.of(8, 64, 56, 56, 64, 3, 1, 1, 1)));
     assertFalse(WinogradConvolution.applies(ConvGeometry.of(1, 16, 14, 14, 16, 3, 2, 1, 1)));
     assertFalse(WinogradConvolution.applies(ConvGeometry.of(1, 16, 14, 14, 16, 3, 1, 2, 2)));
     assertFalse(WinogradConvolution.applies(ConvGeometry.of(1, 16, 14, 14, 16, 1, 1, 0, 1)));
