@@ -25,8 +25,8 @@ final class ForwardBatches {
 
   /**
    * The batch size of the default Score-CAM, RISE, occlusion and Ablation-CAM: {@link
-   * #DEFAULT_BATCH_SIZE} perturbed images per pass, or fewer when they are large, so that a pass's input holds at
-   * most {@link #PASS_FLOATS} floats (see {@link #perPass}).
+   * #DEFAULT_BATCH_SIZE} perturbed images per pass, or fewer when they are large, so that a
+   * pass's input holds at most {@link #PASS_FLOATS} floats (see {@link #perPass}).
    *
    * <p>Why: at 32 images of 3 x 224 x 224 every early ResNet-18 activation of a pass takes 100 MB.
    * Score-CAM on ResNet-18 then kept a heap of 4-5 GB and spent 15 s of a 100 s run collecting

@@ -29,8 +29,8 @@ class ForwardBatchesTest {
 
   @Test
   void theBatchSizeNeverChangesAMap() {
-    ExplainRequest request = ExplainRequest.of(TinyModels.cnn(false, 3), TinyModels.images(2, 12, 5))
-        .withLayer("1");
+    ExplainRequest request =
+        ExplainRequest.of(TinyModels.cnn(false, 3), TinyModels.images(2, 12, 5)).withLayer("1");
     Tensor automatic = new ScoreCam().explain(request).raw();
     Tensor one = new ScoreCam(ScoreCam.Weighting.PROBABILITY, 1).explain(request).raw();
     assertTrue(automatic.allClose(one, 0, 0), "automatic vs one image per pass");

@@ -116,7 +116,8 @@ class ScoreCamTest {
     assertThrows(IllegalArgumentException.class, () -> new ScoreCam(null, 32));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new ScoreCam(ScoreCam.Weighting.PROBABILITY, -1));
-    assertTrue(e.getMessage().contains("batch size must be at least 1 (or 0 for automatic), got -1"),
+    assertTrue(
+        e.getMessage().contains("batch size must be at least 1 (or 0 for automatic), got -1"),
         e.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> new FasterScoreCam(0, ScoreCam.Weighting.PROBABILITY, 32));

@@ -110,7 +110,7 @@ final class VectorConvolution {
       ConvGeometry t = new ConvGeometry(g.n(), g.cOut(), g.outH(), g.outW(), g.cIn(),
           g.kh(), g.kw(), 1, 1, padH, padW, g.dilH(), g.dilW());
       if (WinogradConvolution.applies(t)) {
-        WinogradConvolution.forward(t, gy, WinogradConvolution.flippedTransposed(g, w), null, gx);
+        WinogradConvolution.forwardFlipped(t, gy, w, gx);
       } else {
         forward(t, gy, width -> flippedTransposed(g, w, width), null, gx);
       }

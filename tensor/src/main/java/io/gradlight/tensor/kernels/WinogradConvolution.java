@@ -57,24 +57,6 @@ final class WinogradConvolution {
   }
 
   /**
-   * The weights of the transposed convolution of a 3 x 3 one, {@code wt[c][o][p][q] =
-   * w[o][c][2 - p][2 - q]}: the input gradient with stride 1 is the convolution of gy with them.
-   */
-  static float[] flippedTransposed(ConvGeometry g, float[] w) {
-    float[] wt = new float[g.cOut() * g.cIn() * 9];
-    Parallel.forEach(g.cIn(), c -> {
-      for (int o = 0; o < g.cOut(); o++) {
-        int from = (o * g.cIn() + c) * 9;
-        int to = (c * g.cOut() + o) * 9;
-        for (int tap = 0; tap < 9; tap++) {
-          wt[to + 8 - tap] = w[from + tap];
-        }
-      }
-    });
-    return wt;
-  }
-
-  /**
    * Transformed input floats a group of images may fill ({@link #imagesPerGroup}): the images of
    * a group share one pass over each U, whose 16 matrices (4 MB at 256 channels) would otherwise
    * be read again for every image's few tiles.
@@ -87,8 +69,21 @@ final class WinogradConvolution {
     return (int) Math.max(1, Math.min(g.n(), GROUP_FLOATS / perImage));
   }
 
+  /** {@code y = conv(x, w) (+ bias)}, w as {@code [cOut][cIn][3][3]}. */
   static void forward(ConvGeometry g, float[] x, float[] w, float[] bias, float[] y) {
-    float[][] u = transformedWeights(g, w);
+    forward(g, x, transformedWeights(g, w, false), bias, y);
+  }
+
+  /**
+   * {@code y = conv(x, wt)} with the weights of the transposed convolution, {@code wt[o][c][p][q]
+   * = w[c][o][2 - p][2 - q]} for w as {@code [cIn][cOut][3][3]} (the layer's own weights, when
+   * {@code g} is its input gradient's geometry): read where they lie, with no flipped copy.
+   */
+  static void forwardFlipped(ConvGeometry g, float[] x, float[] w, float[] y) {
+    forward(g, x, transformedWeights(g, w, true), null, y);
+  }
+
+  private static void forward(ConvGeometry g, float[] x, float[][] u, float[] bias, float[] y) {
     int group = imagesPerGroup(g);
     for (int n0 = 0; n0 < g.n(); n0 += group) {
       forwardGroup(g, x, u, bias, y, n0, Math.min(group, g.n() - n0));
@@ -97,20 +92,22 @@ final class WinogradConvolution {
 
   /**
    * {@code U_xinu = (G g G^T)[xi][nu]} for every (o, c), as 16 GEMM A operands packed in panels of
-   * MR output channels, k-major: {@code u[xinu][(o / MR) MR cIn + c MR + o % MR]}.
+   * MR output channels, k-major: {@code u[xinu][(o / MR) MR cIn + c MR + o % MR]}. Tap (p, q) of
+   * g is {@code w[o][c][p][q]}, or {@code w[c][o][2 - p][2 - q]} when {@code flipped}.
    */
-  static float[][] transformedWeights(ConvGeometry g, float[] w) {
+  private static float[][] transformedWeights(ConvGeometry g, float[] w, boolean flipped) {
     int mr = VectorGemm.MR;
     int size = VectorGemm.panels(g.cOut(), mr) * mr * g.cIn();
     float[][] u = new float[POINTS][size];
+    int step = flipped ? -1 : 1; // from tap (p, q) to (p, q + 1), in w
     Parallel.forEach(g.cOut(), o -> {
       float[] gg = new float[12]; // G g: 4 rows of 3
       for (int c = 0; c < g.cIn(); c++) {
-        int k = (o * g.cIn() + c) * 9;
+        int first = flipped ? (c * g.cOut() + o) * 9 + 8 : (o * g.cIn() + c) * 9; // tap (0, 0)
         for (int q = 0; q < 3; q++) {
-          float g0 = w[k + q];
-          float g1 = w[k + 3 + q];
-          float g2 = w[k + 6 + q];
+          float g0 = w[first + step * q];
+          float g1 = w[first + step * (3 + q)];
+          float g2 = w[first + step * (6 + q)];
           gg[q] = g0;
           gg[3 + q] = 0.5f * (g0 + g1 + g2);
           gg[6 + q] = 0.5f * (g0 - g1 + g2);
@@ -161,10 +158,11 @@ final class WinogradConvolution {
 
   /**
    * {@code V_xinu[c][column + t] = (B^T d B)[xi][nu]} for every tile t of channel c of image n,
-   * rows {@code stride} apart, in two passes over LANES tiles of a tile row at a time. The channel's zero-padded plane
-   * is first split into its even and odd columns, so that the four columns of LANES consecutive
-   * tiles are four contiguous vectors. The first pass applies B to every row of the plane (each
-   * row serves two tile rows), the second B^T to every column of four rows.
+   * rows {@code stride} apart, in two passes over LANES tiles of a tile row at a time. The
+   * channel's zero-padded plane is first split into its even and odd columns, so that the four
+   * columns of LANES consecutive tiles are four contiguous vectors. The first pass applies B to
+   * every row of the plane (each row serves two tile rows), the second B^T to every column of
+   * four rows.
    */
   private static void transformInput(ConvGeometry g, float[] x, int n, int c, int tilesH,
       int tilesW, int stride, int column, float[] v) {
